@@ -1,0 +1,1 @@
+"""The curated knowledge base: schema, loader, search index and pathway graph."""

@@ -1,0 +1,88 @@
+"""The loaded knowledge base: immutable, indexed by id and by standard code."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from knowledge.problems import Problem
+from knowledge.schema import (
+    ENTRY_KINDS,
+    Apprenticeship,
+    Faq,
+    Hub,
+    Pathway,
+    Role,
+    SmallTalk,
+    Strict,
+)
+
+KINDS = tuple(ENTRY_KINDS)
+Entry = Role | Apprenticeship | Pathway | Faq | Hub | SmallTalk
+
+
+def _frozen(entries: list) -> Mapping:
+    return MappingProxyType({entry.id: entry for entry in entries})
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an entry is written: file and line."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Every entry of the knowledge base, by kind and id."""
+
+    roles: Mapping[str, Role]
+    apprenticeships: Mapping[str, Apprenticeship]
+    pathways: Mapping[str, Pathway]
+    faqs: Mapping[str, Faq]
+    hubs: Mapping[str, Hub]
+    smalltalk: Mapping[str, SmallTalk]
+    locations: Mapping[str, Location] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+
+    @classmethod
+    def build(
+        cls,
+        entries: Mapping[str, list[Strict]],
+        locations: Mapping[str, Location],
+        warnings: list[Problem],
+    ) -> Knowledge:
+        """Index validated entries by kind and id."""
+        return cls(
+            **{kind: _frozen(list(entries.get(kind, []))) for kind in KINDS},
+            locations=MappingProxyType(dict(locations)),
+            warnings=tuple(warnings),
+        )
+
+    def counts(self) -> dict[str, int]:
+        """How many entries of each kind."""
+        return {kind: len(getattr(self, kind)) for kind in KINDS}
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id, of any kind, or None."""
+        for kind in KINDS:
+            entry = getattr(self, kind).get(entry_id)
+            if entry is not None:
+                return entry
+        return None
+
+    def kind_of(self, entry_id: str) -> str | None:
+        """The kind ('roles', 'faqs'...) of the entry with this id, or None."""
+        return next((kind for kind in KINDS if entry_id in getattr(self, kind)), None)
+
+    def by_code(self, code: str) -> Apprenticeship | None:
+        """The apprenticeship with this standard code (ST0827), or None."""
+        code = code.upper()
+        return next((a for a in self.apprenticeships.values() if a.code == code), None)
+
+    @property
+    def national_hub(self) -> Hub | None:
+        """The desk for everywhere no regional hub covers."""
+        return next((hub for hub in self.hubs.values() if hub.national), None)

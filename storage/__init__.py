@@ -1,0 +1,1 @@
+"""The database: tables, engine, data-access functions and migrations."""
