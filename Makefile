@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-BENCHMARKS := kb_load
+BENCHMARKS := kb_load answering
 
 .PHONY: setup chat test lint bench clean
 
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 chat: $(STAMP)
-	$(BIN)/carepath kb check
+	$(BIN)/carepath chat
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,89 @@
+"""Benchmark: index build time, per-question latency and a cold-start `carepath ask`.
+
+Run from the project root: python -m benchmarks.answering
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from benchmarks.measure import peak_memory_mb, summary, timed_ms
+from benchmarks.synthetic_kb import role_title, write
+from bot.flows.answer import Answerer
+from knowledge.loader import load
+from knowledge.search import Index
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTION_FILES = (
+    ROOT.parent / "shared" / "eval" / "questions.yaml",
+    ROOT / "tests" / "bot" / "eval_heldout.yaml",
+)
+
+
+def _questions() -> list[str]:
+    questions = []
+    for path in QUESTION_FILES:
+        if path.exists():
+            questions += [case["q"] for case in yaml.safe_load(path.read_text())]
+    return questions
+
+
+def _latency(answerer: Answerer, questions: list[str], rounds: int) -> list[float]:
+    samples = []
+    for _ in range(rounds):
+        for question in questions:
+            samples += timed_ms(lambda q=question: answerer.answer(q), 1)
+    return samples
+
+
+def _synthetic_questions(size: int) -> list[str]:
+    rng = random.Random(7)
+    roles = [role_title(n).lower() for n in range(size // 2)]
+    asks = ("{} pay", "how do i become a {}", "what does a {} do", "{} next steps")
+    return [rng.choice(asks).format(rng.choice(roles)) for _ in range(200)]
+
+
+def main() -> None:
+    """Print index build time, answer latency (shipped and 10,000 entries) and cold start."""
+    knowledge = load()
+    build = timed_ms(lambda: Index(knowledge), 10)
+    answerer = Answerer(knowledge)
+    questions = _questions()
+    print(f"shipped index build: {summary(build)}")
+    print(f"shipped, {len(questions)} questions x 20: {summary(_latency(answerer, questions, 20))}")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        big = load(write(Path(scratch) / "kb", 10_000))
+    build = timed_ms(lambda: Index(big), 3)
+    big_answerer = Answerer(big)
+    synthetic = _synthetic_questions(10_000)
+    print(f"10,000-entry index build: {summary(build)}")
+    print(
+        f"10,000 entries, {len(questions) + len(synthetic)} questions x 3: "
+        f"{summary(_latency(big_answerer, questions + synthetic, 3))}"
+    )
+
+    cold = []
+    for _ in range(5):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot.cli", "ask", "hello"], check=True, capture_output=True
+        )
+        cold.append((time.perf_counter() - started) * 1000)
+    print(
+        f'cold start `carepath ask "hello"`: median {statistics.median(cold):.0f} ms, '
+        f"worst {max(cold):.0f} ms"
+    )
+    print(f"peak memory: {peak_memory_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

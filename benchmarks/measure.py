@@ -1,0 +1,34 @@
+"""Timing and memory figures shared by the benchmark scripts."""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import time
+from collections.abc import Callable
+
+
+def peak_memory_mb() -> float:
+    """The process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
+    """Run `action` `repeat` times and return each run's milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """The value below which `fraction` of the samples fall."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def summary(samples: list[float]) -> str:
+    """'median 1.2 ms, p99 3.4 ms' for a list of milliseconds."""
+    return f"median {statistics.median(samples):.2f} ms, p99 {percentile(samples, 0.99):.2f} ms"

@@ -1,0 +1,1 @@
+"""The conversation: a channel-neutral dialogue engine and the channels around it."""

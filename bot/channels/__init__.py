@@ -1,0 +1,1 @@
+"""Thin channels around the engine: they translate messages in and replies out."""

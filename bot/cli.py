@@ -1,0 +1,71 @@
+"""The `carepath` command line: parses arguments and runs one subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="carepath", description="CarePath: careers in health and adult social care."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    kb = commands.add_parser("kb", help="check or show the knowledge base")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True)
+    kb_check = kb_commands.add_parser("check", help="check every file; report all problems")
+    kb_check.add_argument("directory", nargs="?", type=Path, help="default: the shipped data")
+    kb_check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    kb_check.add_argument("--json", action="store_true", help="print one JSON object")
+    kb_check.add_argument(
+        "--today", type=date.fromisoformat, help="judge freshness as on this date (YYYY-MM-DD)"
+    )
+    kb_show = kb_commands.add_parser("show", help="print one entry as a person reads it")
+    kb_show.add_argument("entry_id", metavar="ID")
+    kb_show.add_argument("--dir", type=Path, dest="directory", help="knowledge-base directory")
+
+    chat = commands.add_parser("chat", help="the terminal chat (the main job)")
+    chat.add_argument("--kb", type=Path, dest="knowledge_dir", help="knowledge-base directory")
+
+    ask = commands.add_parser("ask", help="answer a question (or one per line from stdin)")
+    ask.add_argument("question", nargs="?", help="omit to read questions from stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.add_argument("--kb", type=Path, dest="knowledge_dir", help="knowledge-base directory")
+
+    evaluate = commands.add_parser("eval", help="score the answers on an evaluation file")
+    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("--min", type=float, dest="minimum", help="exit 1 below this percent")
+    evaluate.add_argument("--kb", type=Path, dest="knowledge_dir", help="knowledge-base directory")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    args = _parser().parse_args(argv)
+    if args.command == "kb":
+        from bot.commands.kb import kb_check, kb_show
+
+        if args.kb_command == "check":
+            return kb_check(args.directory, strict=args.strict, as_json=args.json, today=args.today)
+        return kb_show(args.entry_id, args.directory)
+    if args.command == "chat":
+        from bot.commands.chat import run_chat
+
+        return run_chat(args.knowledge_dir)
+    if args.command == "ask":
+        from bot.commands.ask import run_ask
+
+        return run_ask(args.question, as_json=args.json, knowledge_dir=args.knowledge_dir)
+    if args.command == "eval":
+        from bot.commands.evaluate import run_eval
+
+        return run_eval(args.file, minimum=args.minimum, knowledge_dir=args.knowledge_dir)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The `carepath` subcommands, one module each, imported only when run."""

@@ -1,0 +1,70 @@
+"""`carepath kb check` and `carepath kb show`: the curators' tools for the knowledge base."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from knowledge.loader import check, load
+from knowledge.problems import KnowledgeError
+
+
+def kb_check(
+    directory: Path | None, *, strict: bool, as_json: bool, today: date | None = None
+) -> int:
+    """Check a knowledge-base directory; print a summary or every problem; return exit code."""
+    report = check(directory, today=today)
+    errors = list(report.errors)
+    warnings = list(report.warnings)
+    if strict:
+        errors.extend(warnings)
+        warnings = []
+    if as_json:
+        counts = report.knowledge.counts() if report.knowledge and not errors else {}
+        print(
+            json.dumps(
+                {
+                    **counts,
+                    "ok": not errors,
+                    "errors": [str(problem) for problem in errors],
+                    "warnings": [str(problem) for problem in warnings],
+                }
+            )
+        )
+        return 1 if errors else 0
+    for problem in warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    if errors:
+        for problem in errors:
+            print(problem, file=sys.stderr)
+        print(f"{len(errors)} problem(s) found; nothing was loaded.", file=sys.stderr)
+        return 1
+    assert report.knowledge is not None
+    summary = ", ".join(f"{count} {kind}" for kind, count in report.knowledge.counts().items())
+    suffix = f" ({len(warnings)} warning(s) above)" if warnings else ""
+    print(f"knowledge base OK: {summary}{suffix}")
+    return 0
+
+
+def kb_show(entry_id: str, directory: Path | None) -> int:
+    """Print one entry as a person would read it."""
+    from bot.answers import entry_reply
+
+    try:
+        knowledge = load(directory)
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if knowledge.get(entry_id) is None:
+        print(
+            f"no entry with id {entry_id!r}; `carepath kb check` lists the counts", file=sys.stderr
+        )
+        return 1
+    aspects = ("about", "pay", "next") if entry_id in knowledge.roles else (None,)
+    for aspect in aspects:
+        reply = entry_reply(knowledge, entry_id, aspect)
+        assert reply is not None
+        print(reply.text, end="\n\n")
+    return 0

@@ -1,0 +1,1 @@
+"""One module a conversation: answering, menus, and (later) forms."""

@@ -1,0 +1,157 @@
+"""Answering a question: answer it, ask 'did you mean', or say honestly that we don't know."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answers import (
+    apprenticeship_reply,
+    entry_reply,
+    faq_reply,
+    hub_reply,
+    pathway_reply,
+    payload,
+    role_reply,
+    route_reply,
+    short_label,
+)
+from bot.flows.menu import fallback_reply
+from bot.replies import Button, Reply
+from knowledge.base import Knowledge
+from knowledge.paths import Graph
+from knowledge.search import Index, Match, Understanding, topic_words
+
+ANSWER_AT = 72  # a match this good is an answer...
+AMBIGUITY_GAP = 8  # ...unless another is this close
+SUGGEST_AT = 45  # below this we do not even suggest
+POSTCODE_OVERRIDE = 95  # a postcode names the hub unless something else is asked this clearly
+MAX_QUESTION_CHARS = 1000
+SINGULAR = {
+    "roles": "role",
+    "apprenticeships": "apprenticeship",
+    "faqs": "faq",
+    "hubs": "hub",
+    "pathways": "pathway",
+}
+ROLE_ASPECT = {"length": "apps", "apps": "apps"}
+APPRENTICESHIP_ASPECT = {"length": "length", "entry": "entry", "next": "roles"}
+
+
+@dataclass(frozen=True)
+class MatchInfo:
+    """What the answer was about, for `ask --json`, eval and the question log."""
+
+    kind: str
+    id: str
+    aspect: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class Answered:
+    """The replies to a question, and the confident match behind them (None if there was none)."""
+
+    replies: list[Reply]
+    match: MatchInfo | None
+    best_guess: Match | None = None
+
+
+class Answerer:
+    """Answers free-text questions from the knowledge base."""
+
+    def __init__(self, knowledge: Knowledge, index: Index | None = None) -> None:
+        self.knowledge = knowledge
+        self.index = index or Index(knowledge)
+        self.graph = Graph.of(knowledge)
+
+    def answer(self, text: str) -> Answered:
+        """The reply to one message, independent of any other."""
+        text = text[:MAX_QUESTION_CHARS]
+        if not any(ch.isalnum() for ch in text):
+            return Answered([_nothing_to_read(text)], None)
+        understanding = self.index.understand(text)
+        if understanding.route:
+            start, goal = understanding.route
+            routes = self.graph.plan(start, goal)
+            info = MatchInfo("route", f"{start}>{goal}", "route", 100.0)
+            return Answered([route_reply(self.knowledge, start, goal, routes)], info)
+        matches = understanding.matches
+        top = matches[0] if matches else None
+        if understanding.smalltalk and (top is None or top.score < ANSWER_AT):
+            reply = self.knowledge.smalltalk[understanding.smalltalk].reply
+            return Answered([Reply(reply, _menu_buttons())], None)
+        if (
+            top is None
+            or top.score < SUGGEST_AT
+            or (top.score < ANSWER_AT and not topic_words(top))
+        ):
+            return Answered([fallback_reply()], None, top)
+        rivals = [m for m in matches[1:] if m.score > top.score - AMBIGUITY_GAP and topic_words(m)]
+        if understanding.postcode and top.kind == "hubs":
+            rivals = [m for m in rivals if m.score >= POSTCODE_OVERRIDE]
+        if top.score >= ANSWER_AT and not rivals:
+            aspect = self._aspect(top, understanding)
+            reply = self._reply(top, aspect)
+            info = MatchInfo(SINGULAR[top.kind], top.entry_id, aspect, min(top.score, 100.0))
+            return Answered([reply], info)
+        return Answered([self._did_you_mean(understanding, matches[:3])], None, top)
+
+    def _aspect(self, match: Match, understanding: Understanding) -> str | None:
+        aspect = understanding.aspect
+        if match.kind == "roles":
+            return ROLE_ASPECT.get(aspect or "", aspect) or "about"
+        if match.kind == "apprenticeships":
+            return APPRENTICESHIP_ASPECT.get(aspect or "", "about")
+        return None
+
+    def _reply(self, match: Match, aspect: str | None) -> Reply:
+        entry = self.knowledge.get(match.entry_id)
+        if match.kind == "roles":
+            return role_reply(self.knowledge, entry, aspect or "about")
+        if match.kind == "apprenticeships":
+            return apprenticeship_reply(self.knowledge, entry, aspect or "about")
+        if match.kind == "hubs":
+            return hub_reply(entry, place=match.name)
+        if match.kind == "faqs":
+            return faq_reply(self.knowledge, entry)
+        return pathway_reply(self.knowledge, entry)
+
+    def _did_you_mean(self, understanding: Understanding, matches: list[Match]) -> Reply:
+        buttons = []
+        for match in matches:
+            if match.score < SUGGEST_AT or not topic_words(match):
+                break
+            aspect = self._aspect(match, understanding)
+            label = _label(self.knowledge, match)
+            buttons.append(Button(short_label(label), payload(match.kind, match.entry_id, aspect)))
+        buttons.append(Button("None of these", "none"))
+        return Reply("I'm not sure which you mean. Did you mean:", tuple(buttons))
+
+    def open(self, kind: str, entry_id: str, aspect: str | None) -> Reply | None:
+        """The reply a button asks for, or None if its entry no longer exists."""
+        if self.knowledge.kind_of(entry_id) != kind:
+            return None
+        return entry_reply(self.knowledge, entry_id, aspect)
+
+
+def _label(knowledge: Knowledge, match: Match) -> str:
+    entry = knowledge.get(match.entry_id)
+    if match.kind == "hubs":
+        return f"Jobs in {match.name}"
+    if match.kind == "apprenticeships":
+        return f"{entry.title} apprenticeship (Level {entry.level})"
+    return getattr(entry, "title", None) or getattr(entry, "question", match.entry_id)
+
+
+def _nothing_to_read(text: str) -> Reply:
+    if text.strip():
+        message = "I can only read words, I'm afraid. Type a question, or pick an option below."
+    else:
+        message = "Type a question, or pick an option below."
+    return Reply(message, _menu_buttons())
+
+
+def _menu_buttons() -> tuple[Button, ...]:
+    from bot.flows.menu import main_menu_buttons
+
+    return main_menu_buttons()

@@ -1,0 +1,385 @@
+"""The rapidfuzz index: a message in, ranked matches out, with the aspect asked about."""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from knowledge.aspects import ASPECT_STEMS, ROUTE_SPLIT, detect_aspect, kind_words
+from knowledge.base import Knowledge
+from knowledge.places import (
+    Postcode,
+    find_place_name,
+    find_postcode,
+    hub_for_postcode,
+    hub_for_town,
+)
+from knowledge.text import GENERIC_STEMS, STOP_STEMS, STOPWORDS, normalise, stem, stems, words
+
+_CODE = re.compile(r"\bst\s?-?(\d{4})\b", re.IGNORECASE)
+_SMALLTALK_MIN = 90
+_SMALLTALK_MAX_WORDS = 8
+KEYWORD_WEIGHT = 0.8
+# An FAQ's score: this share from its whole vocabulary, the rest from its best phrasing.
+FAQ_DOCUMENT_SHARE = 0.6
+UNKNOWN_NUMBER_WEIGHT = 0.5
+UNKNOWN_PLACE_SCORE = 85.0
+MAX_CANDIDATES = 40
+TIE_GAP = 8  # matches on the same topic words this close are one question asked one way
+KIND_PREFERENCE = ("roles", "apprenticeships", "faqs", "hubs", "pathways")
+KIND_PREFERENCE_FOR_APPRENTICESHIPS = ("apprenticeships", "roles", "faqs", "hubs", "pathways")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One way an entry can be named: a title, alias, phrasing, keyword, town..."""
+
+    kind: str
+    entry_id: str
+    text: str
+    stems: frozenset[str]
+    whole_phrase: bool  # phrasings are compared as a whole; names need only be present
+    weight: float = 1.0  # keywords are loose words: they suggest an entry more than name it
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry the message may be about, how sure we are (0-100), and which words matched."""
+
+    kind: str
+    entry_id: str
+    score: float
+    matched: frozenset[str]
+    name: str
+    position: int = 0
+
+
+@dataclass
+class Understanding:
+    """What the index made of one message."""
+
+    text: str
+    stems: list[str]
+    aspect: str | None
+    matches: list[Match] = field(default_factory=list)
+    smalltalk: str | None = None
+    postcode: Postcode | None = None
+    route: tuple[str, str] | None = None
+    wants_apprenticeship: bool = False
+
+
+class Index:
+    """Every name of every entry, weighted so that rare words count for more."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.names: list[Name] = list(_names(knowledge))
+        documents: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for name in self.names:
+            documents[(name.kind, name.entry_id)] |= name.stems
+        total = len(documents) or 1
+        self.faq_vocabulary = {k: frozenset(v) for k, v in documents.items() if k[0] == "faqs"}
+        frequency: dict[str, int] = defaultdict(int)
+        for vocabulary in documents.values():
+            for word in vocabulary:
+                frequency[word] += 1
+        self.weight = {w: math.log((total + 1) / (n + 0.5)) for w, n in frequency.items()}
+        self.median_weight = statistics.median(self.weight.values()) if self.weight else 1.0
+        self.by_anchor: dict[str, list[int]] = defaultdict(list)
+        for number, name in enumerate(self.names):
+            for word in self._anchors(name):
+                self.by_anchor[word].append(number)
+        self.spellings_by_letter: dict[str, list[str]] = defaultdict(list)
+        for word in sorted({w for name in self.names for w in words(name.text)}):
+            if len(word) >= 5 and word.isalpha() and word not in STOPWORDS:
+                self.spellings_by_letter[word[0]].append(word)
+        self.known_spellings = {w for ws in self.spellings_by_letter.values() for w in ws}
+        self.known_words = {w for name in self.names for w in words(name.text)}
+        self.smalltalk = [
+            (entry.id, _plain(phrasing))
+            for entry in knowledge.smalltalk.values()
+            for phrasing in entry.phrasings
+        ]
+        self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+
+    def _correct_uncached(self, word: str) -> str:
+        """The knowledge base's own spelling of a misspelt word: one slip in five to seven
+        letters, two in longer words; short words are too easily another word to correct."""
+        if len(word) < 5 or not word.isalpha() or word in self.known_spellings:
+            return word
+        if word in STOPWORDS:
+            return word
+        allowed = 1 if len(word) <= 7 else 2
+        candidates = self.spellings_by_letter.get(word[0], [])
+        best = process.extractOne(
+            word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed
+        )
+        return best[0] if best else word
+
+    def stems_of(self, text: str) -> list[str]:
+        """The message's word stems, misspellings corrected."""
+        return [stem(self._correct(word)) for word in words(text)]
+
+    def _anchors(self, name: Name) -> list[str]:
+        """A name's heaviest words, together at least half its weight. A message without any
+        of them matches under half the name, too little to answer, so looking a name up only
+        by its anchors keeps common words ('care', 'worker') from waking thousands of names."""
+        ranked = sorted(name.stems, key=lambda w: (-self.weight[w], w))
+        total = sum(self.weight[w] for w in ranked)
+        anchors, carried = [], 0.0
+        for word in ranked:
+            anchors.append(word)
+            carried += self.weight[word]
+            if carried >= total / 2:
+                break
+        return anchors
+
+    def _w(self, words: frozenset[str] | set[str]) -> float:
+        return sum(self.weight.get(word, self._unknown_weight(word)) for word in words)
+
+    def _unknown_weight(self, word: str) -> float:
+        # A word the knowledge base never uses still says the message is about something else.
+        return UNKNOWN_NUMBER_WEIGHT if not word.isalpha() else self.median_weight
+
+    def understand(self, text: str) -> Understanding:
+        """Find the entries a message is about, best first, and the aspect it asks about."""
+        words = self.stems_of(text)
+        understanding = Understanding(text, words, detect_aspect(words, text))
+        understanding.smalltalk = self._smalltalk(text)
+        understanding.wants_apprenticeship = kind_words(words)
+        understanding.postcode = find_postcode(text)
+        query = {w for w in words if w not in STOP_STEMS}
+        focus = query - GENERIC_STEMS - ASPECT_STEMS
+        best: dict[tuple[str, str], Match] = {}
+        for number in {n for word in query for n in self.by_anchor.get(word, ())}:
+            name = self.names[number]
+            match = self._score(name, query, focus, words)
+            key = (name.kind, name.entry_id)
+            if match and (key not in best or match.score > best[key].score):
+                best[key] = match
+        faq_keys = {key for key in best if key[0] == "faqs"}
+        for match in self._faq_documents(query, words, faq_keys):
+            key = (match.kind, match.entry_id)
+            phrased = best.get(key)
+            blended = FAQ_DOCUMENT_SHARE * match.score + (1 - FAQ_DOCUMENT_SHARE) * (
+                phrased.score if phrased else 0.0
+            )
+            if phrased is None or blended > phrased.score:
+                best[key] = replace(match, score=round(blended, 1))
+        for match in (*self._exact_codes(text), *self._postcode_hub(understanding)):
+            key = (match.kind, match.entry_id)
+            if key not in best or match.score > best[key].score:
+                best[key] = match
+        # Only the leaders can win; later steps compare matches pairwise, so keep them few.
+        leaders = heapq.nlargest(MAX_CANDIDATES, best.values(), key=_rank)
+        understanding.matches = _most_specific(leaders)
+        understanding.matches = self._one_per_topic(understanding)
+        understanding.route = self._route(understanding)
+        return understanding
+
+    def _score(
+        self, name: Name, query: set[str], focus: set[str], words: list[str]
+    ) -> Match | None:
+        matched = name.stems & query
+        if not matched or not name.stems:
+            return None
+        recall = self._w(matched) / (self._w(name.stems) or 1)
+        if name.whole_phrase:
+            precision = self._w(matched) / (self._w(query) or 1)
+            score = 200 * precision * recall / ((precision + recall) or 1)
+        else:
+            precision = self._w(matched & focus) / (self._w(focus) or 1) if focus else 1.0
+            score = 100 * recall * (0.6 + 0.4 * min(precision, 1.0))
+        position = min(words.index(word) for word in matched)
+        score *= name.weight
+        return Match(
+            name.kind, name.entry_id, round(score, 1), frozenset(matched), name.text, position
+        )
+
+    def _faq_documents(
+        self, query: set[str], words: list[str], keys: set[tuple[str, str]]
+    ) -> list[Match]:
+        """Score FAQs on all their phrasings at once: how much of the message each explains."""
+        found = []
+        total = self._w(query) or 1
+        for kind, entry_id in keys:
+            matched = self.faq_vocabulary[(kind, entry_id)] & query
+            if len(matched) < 2:
+                continue
+            score = 100 * self._w(matched) / total
+            position = min(words.index(word) for word in matched)
+            found.append(Match(kind, entry_id, round(score, 1), frozenset(matched), "", position))
+        return found
+
+    def _smalltalk(self, text: str) -> str | None:
+        """Small talk when a short message holds one of its phrasings (typos allowed)."""
+        plain = _plain(text)
+        if not plain or len(plain.split()) > _SMALLTALK_MAX_WORDS:
+            return None
+        best = process.extractOne(
+            plain,
+            [p for _, p in self.smalltalk],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=_SMALLTALK_MIN,
+        )
+        return self.smalltalk[best[2]][0] if best else None
+
+    def _exact_codes(self, text: str) -> list[Match]:
+        found = []
+        for match in _CODE.finditer(text):
+            apprenticeship = self.knowledge.by_code(f"ST{match.group(1)}")
+            if apprenticeship:
+                code = frozenset({f"st{match.group(1)}"})
+                found.append(
+                    Match(
+                        "apprenticeships",
+                        apprenticeship.id,
+                        100.0,
+                        code,
+                        apprenticeship.code or "",
+                        0,
+                    )
+                )
+        return found
+
+    def _postcode_hub(self, understanding: Understanding) -> list[Match]:
+        postcode = understanding.postcode
+        if postcode is None:
+            return self._unknown_place(understanding.text)
+        coverage = hub_for_postcode(self.knowledge, postcode)
+        hub = coverage.hub if coverage else self.knowledge.national_hub
+        if hub is None:
+            return []
+        return [
+            Match("hubs", hub.id, 100.0, frozenset({postcode.outward.casefold()}), str(postcode))
+        ]
+
+    def _one_per_topic(self, understanding: Understanding) -> list[Match]:
+        """Matches that are one question asked one way collapse into the best of them: a job
+        and its apprenticeship (the message's words choose), or FAQs on the same words."""
+        wants_apprenticeship = (
+            understanding.wants_apprenticeship or understanding.aspect == "length"
+        )
+        preferred = KIND_PREFERENCE_FOR_APPRENTICESHIPS if wants_apprenticeship else KIND_PREFERENCE
+        resolved: list[Match] = []
+        for match in understanding.matches:
+            twin = next(
+                (
+                    m
+                    for m in resolved
+                    if m.score - match.score < TIE_GAP and self._same_question(m, match)
+                ),
+                None,
+            )
+            if twin is None:
+                resolved.append(match)
+            elif preferred.index(match.kind) < preferred.index(twin.kind):
+                resolved[resolved.index(twin)] = match
+        return sorted(resolved, key=lambda m: m.score, reverse=True)
+
+    def _same_question(self, first: Match, second: Match) -> bool:
+        if first.kind == second.kind:
+            return first.kind == "faqs" and topic_words(first) == topic_words(second)
+        if topic_words(first) == topic_words(second):
+            return True
+        pair = {first.kind: first.entry_id, second.kind: second.entry_id}
+        if set(pair) != {"roles", "apprenticeships"}:
+            return False
+        apprenticeship = self.knowledge.apprenticeships[pair["apprenticeships"]]
+        return pair["roles"] in apprenticeship.roles
+
+    def _unknown_place(self, text: str) -> list[Match]:
+        """A place no regional hub lists ('jobs in Leeds') belongs to the national desk."""
+        place = find_place_name(text)
+        desk = self.knowledge.national_hub
+        if place is None or desk is None or hub_for_town(self.knowledge, place):
+            return []
+        if all(word in self.known_words or word in STOPWORDS for word in words(place)):
+            return []  # 'jobs in care', 'work in nursing': not a place
+        return [
+            Match(
+                "hubs", desk.id, UNKNOWN_PLACE_SCORE, frozenset({place.casefold()}), place.title()
+            )
+        ]
+
+    def _route(self, understanding: Understanding) -> tuple[str, str] | None:
+        """'From care worker to nurse': a role named on each side of 'to', 'become'..."""
+        text = understanding.text
+        for cue in reversed(list(ROUTE_SPLIT.finditer(text))):
+            start = self._role_named(text[: cue.start()])
+            goal = self._role_named(text[cue.end() :]) if start else None
+            if start and goal and start != goal:
+                if cue.group(0).strip().casefold() == "from":
+                    start, goal = goal, start
+                return start, goal
+        return None
+
+    def _role_named(self, text: str) -> str | None:
+        """The one role a fragment of a message names in full, if any."""
+        words = set(self.stems_of(text)) - STOP_STEMS
+        best: tuple[float, str] | None = None
+        for number in {n for word in words for n in self.by_anchor.get(word, ())}:
+            name = self.names[number]
+            if name.kind == "roles" and not name.whole_phrase and name.stems <= words:
+                weight = self._w(name.stems)
+                if best is None or weight > best[0]:
+                    best = (weight, name.entry_id)
+        return best[1] if best else None
+
+
+def _rank(match: Match) -> tuple[float, int]:
+    return match.score, len(match.matched)
+
+
+def _most_specific(matches: list[Match]) -> list[Match]:
+    """Drop a match whose topic words are a strict part of a better match's topic words."""
+    kept: list[Match] = []
+    for match in matches:
+        core = topic_words(match)
+        if not any(core < topic_words(better) for better in kept):
+            kept.append(match)
+    return kept
+
+
+def topic_words(match: Match) -> frozenset[str]:
+    """The matched words that name a topic, not the aspect asked about or a generic word."""
+    return match.matched - ASPECT_STEMS - GENERIC_STEMS
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", normalise(text)).split())
+
+
+def _names(knowledge: Knowledge) -> list[Name]:
+    def name(kind: str, entry_id: str, text: str, whole: bool = False) -> Name | None:
+        words = frozenset(w for w in stems(text) if w not in STOP_STEMS)
+        return Name(kind, entry_id, text, words, whole) if words else None
+
+    def keyword(kind: str, entry_id: str, text: str) -> Name | None:
+        found = name(kind, entry_id, text, whole=True)
+        return replace(found, weight=KEYWORD_WEIGHT) if found else None
+
+    made: list[Name | None] = []
+    for role in knowledge.roles.values():
+        made += [name("roles", role.id, text) for text in (role.title, *role.aliases)]
+        made += [keyword("roles", role.id, text) for text in role.keywords]
+    for item in knowledge.apprenticeships.values():
+        texts = (item.title, *item.aliases, *([item.code] if item.code else []))
+        made += [name("apprenticeships", item.id, text) for text in texts]
+        made += [keyword("apprenticeships", item.id, text) for text in item.keywords]
+    for pathway in knowledge.pathways.values():
+        made.append(name("pathways", pathway.id, pathway.title, True))
+        made += [keyword("pathways", pathway.id, text) for text in pathway.keywords]
+    for faq in knowledge.faqs.values():
+        made += [name("faqs", faq.id, text, True) for text in (faq.question, *faq.phrasings)]
+    for hub in knowledge.hubs.values():
+        made += [name("hubs", hub.id, text) for text in (hub.short_name, *hub.towns)]
+    return [item for item in made if item is not None]

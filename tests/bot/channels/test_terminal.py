@@ -1,0 +1,48 @@
+"""The terminal chat, driven as a person would: typed lines, numbered options, end of input."""
+
+import io
+import subprocess
+import sys
+
+from bot.channels.terminal import chat
+
+
+async def test_piped_chat_answers_picks_numbered_options_and_ends_cleanly(engine):
+    stdin = io.StringIO("nursing associate pay\n1\nquit\nnever read\n")
+    stdout = io.StringIO()
+    assert await chat(engine, stdin, stdout) == 0
+    out = stdout.getvalue()
+    assert out.startswith("Hello! I'm CarePath")
+    assert "you> nursing associate pay" in out
+    assert "Band 4" in out
+    assert "  1) How to get in" in out
+    assert "How to become a nursing associate:" in out  # option 1 was picked
+    assert out.rstrip().endswith("Goodbye, and good luck!")
+    assert "never read" not in out
+
+
+async def test_end_of_input_ends_the_chat(engine):
+    stdout = io.StringIO()
+    assert await chat(engine, io.StringIO("hello\n"), stdout) == 0
+    assert "you> hello" in stdout.getvalue()
+
+
+async def test_a_number_with_no_options_is_just_text(engine):
+    stdout = io.StringIO()
+    await chat(engine, io.StringIO("/roles\n1\n42\n"), stdout)
+    out = stdout.getvalue()
+    assert "Adult social care jobs: pick one" in out
+    assert "Traceback" not in out
+
+
+def test_the_console_command_runs_the_chat_on_piped_input():
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat"],
+        input="what is ST0006\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Lead Adult Care Worker" in result.stdout and "Level 3" in result.stdout

@@ -1,0 +1,83 @@
+"""`carepath kb check` and `kb show` as a curator uses them."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.cli import main
+
+FIXTURES = Path(__file__).parents[1] / "knowledge" / "fixtures"
+ON_DAY = ["--today", "2026-01-15"]  # the fixture figures are then fresh but for the DBS fee
+
+
+def test_check_good_directory_prints_one_summary_line(good_kb, capsys):
+    assert main(["kb", "check", str(good_kb), *ON_DAY]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == [
+        "knowledge base OK: 2 roles, 1 apprenticeships, 1 pathways, 1 faqs, 2 hubs, 1 smalltalk"
+        " (1 warning(s) above)"
+    ]
+
+
+def test_check_json_gives_counts_and_warnings(good_kb, capsys):
+    assert main(["kb", "check", str(good_kb), "--json", *ON_DAY]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["roles"] == 2 and result["hubs"] == 2 and result["ok"] is True
+    assert len(result["warnings"]) == 1 and "dbs-cost: as_of" in result["warnings"][0]
+
+
+def test_strict_turns_warnings_into_errors(good_kb, capsys):
+    assert main(["kb", "check", str(good_kb), "--strict", *ON_DAY]) == 1
+    err = capsys.readouterr().err
+    assert "dbs-cost: as_of: as_of 2024-12-02 is 13 months old" in err
+
+
+def test_bad_directory_lists_every_problem_and_exits_1(good_kb, capsys):
+    for name in ("wrong_type.yaml", "bad_code.yaml", "empty.yaml"):
+        shutil.copyfile(FIXTURES / "bad" / name, good_kb / name)
+    assert main(["kb", "check", str(good_kb), *ON_DAY]) == 1
+    err = capsys.readouterr().err
+    assert "wrong_type.yaml:5: lead-adult-care-worker-l3: level:" in err
+    assert "bad_code.yaml:3: made-up-l2: code:" in err
+    assert "empty.yaml:1: -: -: file is empty" in err
+    assert "3 problem(s) found" in err
+
+
+def test_console_script_never_shows_a_traceback(good_kb):
+    shutil.copyfile(FIXTURES / "bad" / "syntax_error.yaml", good_kb / "syntax_error.yaml")
+    shutil.copyfile(FIXTURES / "bad" / "not_utf8.yaml", good_kb / "not_utf8.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "kb", "check", str(good_kb)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "not_utf8.yaml:2:" in result.stderr and "syntax_error.yaml:" in result.stderr
+
+
+def test_shipped_knowledge_base_passes_with_the_required_counts(capsys):
+    assert main(["kb", "check", "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["roles"] >= 28
+    assert counts["apprenticeships"] >= 20
+    assert counts["pathways"] >= 8
+    assert counts["faqs"] >= 40
+    assert counts["hubs"] == 5
+
+
+def test_show_prints_a_role_as_a_person_reads_it(good_kb, capsys):
+    assert main(["kb", "show", "care-worker", "--dir", str(good_kb)]) == 0
+    out = capsys.readouterr().out
+    assert "Care worker: A care worker helps people" in out
+    assert "£12.71 an hour (April 2026)" in out
+    assert "https://www.gov.uk/national-minimum-wage-rates" in out
+    assert "Senior care worker: via Level 3 Diploma in Adult Care, typically 18 months" in out
+
+
+def test_show_unknown_id_says_so(good_kb, capsys):
+    assert main(["kb", "show", "astronaut", "--dir", str(good_kb)]) == 1
+    assert "no entry with id 'astronaut'" in capsys.readouterr().err

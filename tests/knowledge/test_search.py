@@ -1,0 +1,96 @@
+"""The matcher on the shipped knowledge base: entity and aspect, codes, places, typos, routes."""
+
+import pytest
+
+from knowledge.loader import load
+from knowledge.search import Index
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Index(load())
+
+
+def top(index: Index, text: str) -> tuple[str, str]:
+    match = index.understand(text).matches[0]
+    return match.kind, match.entry_id
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "entry_id", "aspect"),
+    [
+        ("nursing associate pay", "roles", "nursing-associate", "pay"),
+        ("what do physios earn", "roles", "physiotherapist", "pay"),
+        (
+            "how long is the social work apprenticeship",
+            "apprenticeships",
+            "social-worker-degree-l6",
+            "length",
+        ),
+        ("who regulates paramedics", "roles", "paramedic", "reg"),
+        ("I'm a carer, what's next", "roles", "care-worker", "next"),
+        ("HCA", "roles", "healthcare-support-worker", None),
+    ],
+)
+def test_entity_and_aspect(index, text, kind, entry_id, aspect):
+    understanding = index.understand(text)
+    assert (understanding.matches[0].kind, understanding.matches[0].entry_id) == (kind, entry_id)
+    assert understanding.aspect == aspect
+
+
+def test_standard_code_finds_its_apprenticeship(index):
+    assert top(index, "ST0827") == ("apprenticeships", "nursing-associate-l5")
+    assert top(index, "tell me about st 0216")[1] == "healthcare-support-worker-l2"
+
+
+def test_typos_are_corrected_against_the_knowledge_base(index):
+    assert top(index, "phisiotherapist") == ("roles", "physiotherapist")
+    assert top(index, "ocupational therapist pay") == ("roles", "occupational-therapist")
+
+
+@pytest.mark.parametrize(
+    ("text", "hub_id"),
+    [
+        ("NG7 2RD", "nottingham-hub"),
+        ("jobs in Bolton", "north-west-hub"),
+        ("I live in RM17", "mid-south-essex-hub"),
+        ("care work near E14", "tower-hamlets-hub"),
+        ("my postcode is B1 1AA", "national-desk"),
+    ],
+)
+def test_places_name_their_hub(index, text, hub_id):
+    assert top(index, text) == ("hubs", hub_id)
+
+
+def test_from_one_role_to_another_is_a_route(index):
+    assert index.understand("from HCA to nursing associate").route == (
+        "healthcare-support-worker",
+        "nursing-associate",
+    )
+    assert index.understand("become a registered manager from care worker").route == (
+        "care-worker",
+        "registered-manager",
+    )
+    assert index.understand("how do I become a nurse").route is None
+
+
+def test_more_specific_name_wins(index):
+    assert top(index, "senior care worker") == ("roles", "senior-care-worker")
+    assert top(index, "senior healthcare support worker pay") == (
+        "roles",
+        "senior-healthcare-support-worker",
+    )
+
+
+def test_small_talk_is_recognised_in_a_short_message(index):
+    assert index.understand("thank you!").smalltalk == "thanks"
+    assert index.understand("thanks so much thats really helpful").smalltalk == "thanks"
+    assert index.understand("see you later").smalltalk == "goodbye"
+    long = "hello there, I wanted to ask you about the pay for nurses in the NHS these days"
+    assert index.understand(long).smalltalk is None
+
+
+def test_unrelated_text_matches_nothing_well(index):
+    for text in ("what's the weather like tomorrow", "recommend a pizza place", "asdkjhasd"):
+        matches = index.understand(text).matches
+        assert not matches or matches[0].score < 45
