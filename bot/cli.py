@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 
@@ -40,6 +40,19 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--min", type=float, dest="minimum", help="exit 1 below this percent")
     evaluate.add_argument("--kb", type=Path, dest="knowledge_dir", help="knowledge-base directory")
+
+    db = commands.add_parser("db", help="look after the database (CAREPATH_DATABASE_URL)")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply every migration the database lacks")
+    purge = db_commands.add_parser("purge", help="delete leads and questions past retention")
+    purge.add_argument("--older-than", type=int, metavar="DAYS", dest="older_than")
+
+    leads = commands.add_parser("leads", help="leads for recruiters")
+    leads_commands = leads.add_subparsers(dest="leads_command", required=True)
+    export = leads_commands.add_parser("export", help="print leads as CSV or JSON")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", dest="output_format")
+    export.add_argument("--hub", dest="hub_id", help="only this hub's leads")
+    export.add_argument("--since", type=date.fromisoformat, help="only leads from this date")
     return parser
 
 
@@ -64,6 +77,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.commands.evaluate import run_eval
 
         return run_eval(args.file, minimum=args.minimum, knowledge_dir=args.knowledge_dir)
+    if args.command == "db":
+        from bot.commands.db import run_purge, run_upgrade
+
+        return run_upgrade() if args.db_command == "upgrade" else run_purge(args.older_than)
+    if args.command == "leads":
+        from bot.commands.leads import run_export
+
+        since = datetime.combine(args.since, time(), tzinfo=UTC) if args.since else None
+        return run_export(args.output_format, args.hub_id, since)
     return 2
 
 

@@ -1,46 +1,77 @@
-"""The dialogue engine: one incoming message in, the replies out. Channel-neutral."""
+"""The dialogue engine: one incoming message in, the replies out. Channel-neutral.
+
+Each message is one database transaction: find the person, load their state, let a flow
+answer and record what changed, commit. Any worker can take any message."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
 
 from bot.answers import KIND_PREFIX
-from bot.flows import menu
+from bot.flows import interest, menu, privacy
 from bot.flows.answer import Answered, Answerer
+from bot.flows.turn import Turn
+from bot.incoming import Incoming
 from bot.replies import Reply
 from knowledge.base import Knowledge
+from storage.database import Database, DatabaseUnavailable
+from storage.people import person_for_turn
+from storage.questions import log_question
+from storage.state import load_state, set_state
+
+__all__ = ["Engine", "Incoming"]
 
 log = logging.getLogger(__name__)
 _KIND_BY_PREFIX = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """A message from a person: text they typed, or the payload of a button they tapped."""
-
-    person_ref: str
-    text: str | None = None
-    button: str | None = None
-    source: str = "terminal"
+_CAMPAIGN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+TRY_AGAIN = "Sorry, I can't reach my records just now. Please try again in a minute."
 
 
 class Engine:
     """Turns each incoming message into replies, whatever channel it came from."""
 
-    def __init__(self, knowledge: Knowledge, answerer: Answerer | None = None) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        database: Database,
+        *,
+        answerer: Answerer | None = None,
+        retention_days: int = 365,
+    ) -> None:
         self.knowledge = knowledge
+        self.database = database
         self.answerer = answerer or Answerer(knowledge)
+        self.retention_days = retention_days
+
+    def answer(self, text: str) -> Answered:
+        """Answer free text with no person or state (used by `ask` and `eval`)."""
+        return self.answerer.answer(text)
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """The replies to one message; never raises for anything a person can send."""
         try:
-            if incoming.button is not None:
-                return self._button(incoming.button)
-            text = (incoming.text or "").strip()
-            if text.startswith("/"):
-                return self._command(text)
-            return self.answer(text).replies
+            async with self.database.transaction() as session:
+                person = await person_for_turn(
+                    session,
+                    channel=incoming.channel,
+                    channel_user_id=incoming.channel_user_id,
+                    source=_campaign(incoming),
+                )
+                state = await load_state(session, person_id=person.id)
+                turn = Turn(
+                    incoming,
+                    person,
+                    state,
+                    session,
+                    self.knowledge,
+                    self.answerer,
+                    self.retention_days,
+                )
+                return await self._dispatch(turn)
+        except DatabaseUnavailable:
+            log.warning("database unavailable; asked the person to try again")
+            return [Reply(TRY_AGAIN)]
         except Exception:
             log.exception("could not handle a message; sent an apology")
             return [
@@ -50,27 +81,76 @@ class Engine:
                 )
             ]
 
-    def answer(self, text: str) -> Answered:
-        """Answer free text (also used by `ask` and `eval`)."""
-        return self.answerer.answer(text)
+    async def _dispatch(self, turn: Turn) -> list[Reply]:
+        button = turn.incoming.button
+        text = turn.text
+        if button is None and text.startswith("/"):
+            return await self._command(turn, text)
+        if button is not None and button.startswith("form:start"):
+            chosen = button.removeprefix("form:start").lstrip(":") or None
+            return await interest.start(turn, chosen)
+        if interest.in_form(turn) and (button is None or button.startswith("form:")):
+            return await interest.handle(turn)
+        if turn.state.flow == privacy.FLOW and (button is None or button.startswith("forget:")):
+            return await privacy.handle(turn)
+        if button is not None:
+            return await self._button(turn, button)
+        if interest.wants_to_apply(text):
+            return await interest.start(turn, turn.state.data.get("last"))
+        return await self._answer(turn, text)
 
-    def _command(self, text: str) -> list[Reply]:
+    async def _answer(self, turn: Turn, text: str) -> list[Reply]:
+        answered = self.answerer.answer(text)
+        if any(ch.isalnum() for ch in text):
+            guess = answered.match or answered.best_guess
+            await log_question(
+                turn.session,
+                person_id=turn.person.id,
+                text=text,
+                best_kind=getattr(guess, "kind", None),
+                best_id=getattr(guess, "id", None) or getattr(guess, "entry_id", None),
+                score=getattr(guess, "score", None),
+                answered=answered.match is not None,
+            )
+        if answered.match and answered.match.kind in ("role", "apprenticeship"):
+            _remember(
+                turn, f"{'role' if answered.match.kind == 'role' else 'app'}:{answered.match.id}"
+            )
+        return answered.replies
+
+    async def _command(self, turn: Turn, text: str) -> list[Reply]:
         command, _, argument = text.partition(" ")
         command = command.split("@")[0].casefold()
+        argument = argument.strip()
         if command == "/start":
-            opened = self._button(argument.strip()) if argument.strip() else []
+            entry_id = _deep_link(argument)[1]
+            kind = self.knowledge.kind_of(entry_id) if entry_id else None
+            opened = []
+            if kind in ("roles", "apprenticeships"):
+                opened = await self._button(turn, f"{KIND_PREFIX[kind]}:{entry_id}")
             return [menu.welcome_reply(), *opened]
+        if command == "/cancel":
+            if interest.in_form(turn):
+                return interest.cancel(turn)
+            set_state(turn.state, flow="", step="", data=dict(turn.state.data))
+            return [Reply("There's nothing to cancel. Ask me anything!")]
+        if command == "/interest":
+            return await interest.start(turn, turn.state.data.get("last"))
+        if command == "/mydata":
+            return await privacy.my_data(turn)
+        if command == "/forget":
+            return privacy.ask_to_forget(turn)
         if command == "/help":
             return [menu.help_reply()]
         if command == "/roles":
-            return [menu.roles_menu(self.knowledge, argument.strip() or None)]
+            return [menu.roles_menu(self.knowledge, argument or None)]
         if command == "/apprenticeships":
             return [menu.apprenticeships_menu(self.knowledge)]
         if command == "/hubs":
             return [menu.hubs_menu(self.knowledge)]
-        return [Reply(f"I don't know the command {command}.", ()), menu.help_reply()]
+        return [Reply(f"I don't know the command {command}."), menu.help_reply()]
 
-    def _button(self, data: str) -> list[Reply]:
+    async def _button(self, turn: Turn, data: str) -> list[Reply]:
         head, _, rest = data.partition(":")
         if head == "menu":
             return [self._menu(rest)]
@@ -78,10 +158,22 @@ class Engine:
             return [menu.fallback_reply()]
         if head == "ask" and rest == "person":
             return [menu.ask_person_reply(self.knowledge)]
+        if head == "interest":
+            kind, _, entry_id = rest.partition(":")
+            if kind in ("role", "app") and entry_id:
+                replies = await interest.light_interest(turn, kind, entry_id)
+                if replies:
+                    return replies
+            if not rest or kind == "hub":
+                return await interest.start(turn, turn.state.data.get("last"))
+        if head == "forget" and rest == "ask":
+            return privacy.ask_to_forget(turn)
         if head in _KIND_BY_PREFIX:
             entry_id, _, aspect = rest.partition(":")
             reply = self.answerer.open(_KIND_BY_PREFIX[head], entry_id, aspect or None)
             if reply is not None:
+                if head in ("role", "app"):
+                    _remember(turn, f"{head}:{entry_id}")
                 return [reply]
         return [
             Reply(
@@ -99,3 +191,27 @@ class Engine:
         if name == "hubs":
             return menu.hubs_menu(self.knowledge)
         return menu.welcome_reply()
+
+
+def _remember(turn: Turn, entry: str) -> None:
+    """The last role or apprenticeship looked at, to pre-fill the interest form."""
+    data = dict(turn.state.data)
+    data["last"] = entry
+    set_state(turn.state, flow=turn.state.flow, step=turn.state.step, data=data)
+
+
+def _deep_link(payload: str) -> tuple[str | None, str | None]:
+    """A /start payload (Telegram allows A-Z, a-z, 0-9, _ and -): 'CAMPAIGN', 'ENTRY-ID' or
+    'CAMPAIGN__ENTRY-ID'. Returns (campaign, entry id); either may be None."""
+    if not _CAMPAIGN.match(payload):
+        return None, None
+    campaign, _, entry_id = payload.partition("__")
+    return campaign, entry_id or campaign
+
+
+def _campaign(incoming: Incoming) -> str | None:
+    """Where the person came from ('/start jobfair2026' from a poster's QR code), if said."""
+    text = (incoming.text or "").strip()
+    if not text.startswith("/start "):
+        return None
+    return _deep_link(text.removeprefix("/start ").strip())[0]

@@ -1,13 +1,49 @@
-"""Builds the engine and its parts: the one place that connects knowledge, storage and flows."""
+"""Builds the parts and connects them: the one place that joins knowledge, storage and flows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from bot.config import Settings
 from bot.engine import Engine
+from bot.flows.answer import Answerer
+from knowledge.base import Knowledge
 from knowledge.loader import load
+from storage.database import Database
+from storage.migrate import pending, upgrade
 
 
-def build_engine(knowledge_dir: Path | None = None) -> Engine:
-    """An engine over the knowledge base in `knowledge_dir` (the shipped one by default)."""
-    return Engine(load(knowledge_dir))
+class DatabaseBehind(Exception):
+    """The database lacks migrations; `carepath db upgrade` applies them."""
+
+
+def load_knowledge(settings: Settings | None = None, directory: Path | None = None) -> Knowledge:
+    """The knowledge base from `directory`, else the configured or shipped one."""
+    return load(directory or (settings.knowledge_dir if settings else None))
+
+
+def build_answerer(directory: Path | None = None) -> Answerer:
+    """An answerer for questions with no person or state (ask, eval)."""
+    return Answerer(load_knowledge(Settings(), directory))
+
+
+async def open_database(settings: Settings) -> Database:
+    """The configured database, ready to use. The built-in SQLite file is created and brought
+    up to date on first use; any other database must already be up to date."""
+    url = settings.resolved_database_url()
+    if settings.uses_builtin_database:
+        await upgrade(url)
+    database = Database(url)
+    missing = await pending(database)
+    if missing:
+        await database.close()
+        raise DatabaseBehind(
+            f"the database is behind by {len(missing)} migration(s); "
+            "run `carepath db upgrade` first"
+        )
+    return database
+
+
+def build_engine(knowledge: Knowledge, database: Database, settings: Settings) -> Engine:
+    """The dialogue engine over a knowledge base and a database."""
+    return Engine(knowledge, database, retention_days=settings.retention_days)

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bot.flows.answer import Answered
-from bot.wiring import build_engine
+from bot.wiring import build_answerer
 from knowledge.problems import KnowledgeError
 
 
@@ -25,13 +25,13 @@ def as_record(question: str, answered: Answered) -> dict:
 def run_ask(question: str | None, *, as_json: bool, knowledge_dir: Path | None) -> int:
     """Print the answer to QUESTION, or to each line of stdin in order."""
     try:
-        engine = build_engine(knowledge_dir)
+        answerer = build_answerer(knowledge_dir)
     except KnowledgeError as error:
         print(f"The knowledge base has problems:\n{error}", file=sys.stderr)
         return 1
     questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
     for text in questions:
-        record = as_record(text, engine.answer(text))
+        record = as_record(text, answerer.answer(text))
         if as_json:
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:

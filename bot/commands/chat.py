@@ -1,4 +1,4 @@
-"""`carepath chat`: the terminal chat."""
+"""`carepath chat`: the terminal chat, on the built-in SQLite database unless configured."""
 
 from __future__ import annotations
 
@@ -7,19 +7,33 @@ import sys
 from pathlib import Path
 
 from bot.channels.terminal import chat
-from bot.wiring import build_engine
+from bot.config import Settings
+from bot.wiring import DatabaseBehind, build_engine, load_knowledge, open_database
 from knowledge.problems import KnowledgeError
+from storage.database import DatabaseUnavailable
 
 
 def run_chat(knowledge_dir: Path | None) -> int:
-    """Open the terminal chat on the knowledge base and the default database."""
+    """Open the terminal chat."""
+    settings = Settings()
     try:
-        engine = build_engine(knowledge_dir)
+        knowledge = load_knowledge(settings, knowledge_dir)
     except KnowledgeError as error:
         print(f"The knowledge base has problems:\n{error}", file=sys.stderr)
         return 1
     try:
-        return asyncio.run(chat(engine))
+        return asyncio.run(_chat(knowledge, settings))
+    except (DatabaseBehind, DatabaseUnavailable) as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\nGoodbye!")
         return 0
+
+
+async def _chat(knowledge: object, settings: Settings) -> int:
+    database = await open_database(settings)
+    try:
+        return await chat(build_engine(knowledge, database, settings))
+    finally:
+        await database.close()

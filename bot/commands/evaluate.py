@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.engine import Engine
-from bot.wiring import build_engine
+from bot.flows.answer import Answerer
+from bot.wiring import build_answerer
 from knowledge.problems import KnowledgeError
 
 _TAG = re.compile(r"<[^>]+>")
@@ -54,9 +54,9 @@ def plain(text: str) -> str:
     return " ".join(_TAG.sub(" ", text).split()).casefold()
 
 
-def score(engine: Engine, case: Case) -> Outcome:
+def score(answerer: Answerer, case: Case) -> Outcome:
     """Ask the question and judge the answer."""
-    answered = engine.answer(case.question)
+    answered = answerer.answer(case.question)
     reply = "\n\n".join(r.text for r in answered.replies)
     text = plain(reply)
     if case.fallback and answered.match is not None:
@@ -74,12 +74,12 @@ def score(engine: Engine, case: Case) -> Outcome:
 def run_eval(path: Path, *, minimum: float | None, knowledge_dir: Path | None) -> int:
     """Score every case, print the failures and `accuracy: N/M (P%)`."""
     try:
-        engine = build_engine(knowledge_dir)
+        answerer = build_answerer(knowledge_dir)
         cases = read_cases(path)
     except (KnowledgeError, ValueError, OSError, yaml.YAMLError) as error:
         print(error, file=sys.stderr)
         return 1
-    outcomes = [score(engine, case) for case in cases]
+    outcomes = [score(answerer, case) for case in cases]
     for outcome in outcomes:
         if not outcome.passed:
             print(f"FAIL {outcome.case.question!r}: {outcome.why}")

@@ -1,6 +1,7 @@
 """The terminal chat, driven as a person would: typed lines, numbered options, end of input."""
 
 import io
+import os
 import subprocess
 import sys
 
@@ -35,7 +36,9 @@ async def test_a_number_with_no_options_is_just_text(engine):
     assert "Traceback" not in out
 
 
-def test_the_console_command_runs_the_chat_on_piped_input():
+def test_the_console_command_runs_the_chat_on_piped_input(tmp_path):
+    env = {**os.environ, "CAREPATH_DATA_DIR": str(tmp_path)}
+    env.pop("CAREPATH_DATABASE_URL", None)
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat"],
         input="what is ST0006\n",
@@ -43,6 +46,8 @@ def test_the_console_command_runs_the_chat_on_piped_input():
         text=True,
         timeout=60,
         check=False,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert "Lead Adult Care Worker" in result.stdout and "Level 3" in result.stdout
+    assert (tmp_path / "carepath.db").exists()  # the built-in database, made on first use

@@ -1,0 +1,58 @@
+"""`carepath db upgrade` and `carepath db purge`: look after the database."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from bot.config import Settings
+from storage.database import Database, DatabaseUnavailable
+from storage.migrate import pending, upgrade
+from storage.retention import purge_older_than
+
+
+def run_upgrade() -> int:
+    """Apply every migration the configured database lacks."""
+    settings = Settings()
+
+    async def work() -> int:
+        url = settings.resolved_database_url()
+        await upgrade(url)
+        database = Database(url)
+        try:
+            left = await pending(database)
+        finally:
+            await database.close()
+        print("database is up to date" if not left else f"still behind: {left}")
+        return 0 if not left else 1
+
+    return _run(work())
+
+
+def run_purge(older_than_days: int | None) -> int:
+    """Delete leads and logged questions older than the retention period (or DAYS)."""
+    settings = Settings()
+    days = older_than_days or settings.retention_days
+
+    async def work() -> int:
+        database = Database(settings.resolved_database_url())
+        try:
+            async with database.transaction() as session:
+                purged = await purge_older_than(session, days=days)
+        finally:
+            await database.close()
+        print(
+            f"deleted {purged.leads} lead(s) and {purged.questions} question(s) "
+            f"older than {days} days"
+        )
+        return 0
+
+    return _run(work())
+
+
+def _run(work: object) -> int:
+    try:
+        return asyncio.run(work)  # type: ignore[arg-type]
+    except DatabaseUnavailable as error:
+        print(f"the database is unavailable ({error}); nothing was changed", file=sys.stderr)
+        return 1

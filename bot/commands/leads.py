@@ -1,0 +1,67 @@
+"""`carepath leads export`: leads as CSV or JSON, for recruiters without Telegram."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import json
+import sys
+from datetime import datetime
+from typing import Any
+
+from bot.config import Settings
+from storage.database import Database
+from storage.leads import leads_for_export
+from storage.models import Lead
+
+COLUMNS = (
+    "ref",
+    "created_at",
+    "hub_id",
+    "status",
+    "owner",
+    "name",
+    "phone",
+    "email",
+    "postcode",
+    "town",
+    "interests",
+    "hours",
+    "drives",
+    "source",
+    "consent_version",
+    "consent_at",
+    "hub_reason",
+)
+
+
+def as_row(lead: Lead) -> dict[str, Any]:
+    """One lead as a flat record of text, numbers and booleans."""
+    row = {column: getattr(lead, column) for column in COLUMNS}
+    row["interests"] = " ".join(lead.interests)
+    for column in ("created_at", "consent_at"):
+        row[column] = row[column].isoformat() if row[column] else None
+    return row
+
+
+def run_export(output_format: str, hub_id: str | None, since: datetime | None) -> int:
+    """Print leads in the chosen format to stdout."""
+    settings = Settings()
+
+    async def fetch() -> list[Lead]:
+        database = Database(settings.resolved_database_url())
+        try:
+            async with database.transaction() as session:
+                return await leads_for_export(session, hub_id=hub_id, since=since)
+        finally:
+            await database.close()
+
+    rows = [as_row(lead) for lead in asyncio.run(fetch())]
+    if output_format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return 0

@@ -1,0 +1,42 @@
+"""Settings from CAREPATH_* environment variables and an optional .env file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """Where the built-in SQLite database lives: $XDG_DATA_HOME/carepath (~/.local/share)."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "carepath"
+
+
+class Settings(BaseSettings):
+    """Everything CarePath is configured by. Secrets are never printed."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CAREPATH_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = None
+    knowledge_dir: Path | None = None
+    retention_days: int = Field(default=365, ge=1)
+    telegram_token: SecretStr | None = None
+    telegram_base_url: str | None = None
+
+    @property
+    def uses_builtin_database(self) -> bool:
+        """True when no database URL is configured and the SQLite file in data_dir is used."""
+        return not self.database_url
+
+    def resolved_database_url(self) -> str:
+        """The database URL: the configured one, or the built-in SQLite file."""
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite+aiosqlite:///{self.data_dir / 'carepath.db'}"

@@ -1,0 +1,409 @@
+"""The interest form: what, name, contact, place, hours, driving, a summary, then consent."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.flows import consent
+from bot.flows.checks import check_contact, check_name, check_place
+from bot.flows.turn import Turn
+from bot.replies import Button, Reply
+from bot.routing import route
+from storage.interest import record_interest
+from storage.leads import create_lead
+from storage.models import utcnow
+from storage.state import clear_state, set_state
+
+FLOW = "interest"
+STEPS = ("interests", "name", "contact", "place", "hours", "drives", "summary", "consent")
+OPTIONAL = {"hours", "drives"}
+MAX_MISSES = 3
+APPLY_INTENT = re.compile(
+    r"\b(i (want|would like|'d like) to apply|how (do|can) i apply|sign me up|"
+    r"register (my )?interest|i'?m interested|i am interested|apply (for|now|today)|"
+    r"get in touch with a recruiter|contact a recruiter)\b",
+    re.IGNORECASE,
+)
+CANCEL_WORDS = {"cancel", "/cancel", "stop", "quit form", "exit"}
+BACK_WORDS = {"back", "go back", "/back"}
+SKIP_WORDS = {"skip", "pass", "rather not say", "prefer not to say"}
+HOURS = {"full": "Full-time", "part": "Part-time", "flexible": "Flexible"}
+_YES = {"yes", "y", "yeah", "yep", "yes please", "sure", "ok", "okay"}
+_NO = {"no", "n", "nope", "no thanks"}
+
+
+def wants_to_apply(text: str) -> bool:
+    """True for messages like 'I want to apply' or 'sign me up'."""
+    return bool(APPLY_INTENT.search(text))
+
+
+def in_form(turn: Turn) -> bool:
+    """True while the person is filling in the form."""
+    return turn.state.flow == FLOW
+
+
+async def light_interest(turn: Turn, kind: str, entry_id: str) -> list[Reply]:
+    """'I'm interested' on a role or apprenticeship: note it and offer the full form."""
+    title = _title(turn, f"{kind}:{entry_id}")
+    if title is None:
+        return []
+    await record_interest(turn.session, person_id=turn.person.id, kind=kind, entry_id=entry_id)
+    return [
+        Reply(
+            f"Noted: you're interested in {title}. Would you like a recruiter from your local "
+            "hub to contact you about it? It takes a minute, and nothing is shared unless you "
+            "say yes at the end.",
+            (
+                Button("Yes, contact me", f"form:start:{kind}:{entry_id}"),
+                Button("Not now", "menu"),
+            ),
+        )
+    ]
+
+
+async def start(turn: Turn, interest: str | None = None) -> list[Reply]:
+    """Begin the form, pre-filled with what the person was looking at, if anything."""
+    keep = {"last": turn.state.data.get("last")} if turn.state.data.get("last") else {}
+    data: dict[str, Any] = {**keep, "interests": [], "misses": 0}
+    chosen = interest if interest and _title(turn, interest) else None
+    if chosen:
+        data["interests"] = [chosen]
+    first = "name" if chosen else "interests"
+    set_state(turn.state, flow=FLOW, step=first, data=data)
+    intro = Reply(
+        "Let's put you in touch with a recruiter. I'll ask a few quick questions; type 'back' "
+        "to change an answer or 'cancel' to stop. Nothing is shared until you say yes."
+    )
+    return [intro, _prompt(turn, first)]
+
+
+async def handle(turn: Turn) -> list[Reply]:
+    """Take the person's answer to the current step (typed, tapped or shared)."""
+    button = turn.incoming.button or ""
+    text = turn.text
+    lowered = text.casefold()
+    if button == "form:cancel" or lowered in CANCEL_WORDS:
+        return cancel(turn)
+    if button == "form:back" or lowered in BACK_WORDS:
+        return _back(turn)
+    if button.startswith("form:edit:"):
+        return _edit(turn, button.removeprefix("form:edit:"))
+    step = turn.state.step
+    handler = _HANDLERS[step]
+    return await handler(turn, text, button)
+
+
+def cancel(turn: Turn) -> list[Reply]:
+    """Stop the form and forget its answers."""
+    _leave(turn)
+    return [
+        Reply("Cancelled. Nothing was saved or shared. Ask me anything else whenever you like.")
+    ]
+
+
+def _leave(turn: Turn) -> None:
+    last = turn.state.data.get("last")
+    clear_state(turn.state, keep={"last": last} if last else None)
+
+
+def _data(turn: Turn) -> dict[str, Any]:
+    return dict(turn.state.data)
+
+
+def _go(turn: Turn, step: str, data: dict[str, Any]) -> list[Reply]:
+    data["misses"] = 0
+    if data.pop("return_to", None) == "summary" and step not in ("summary", "consent"):
+        step = "summary"
+    set_state(turn.state, flow=FLOW, step=step, data=data)
+    return [_prompt(turn, step)]
+
+
+def _next_step(step: str) -> str:
+    return STEPS[STEPS.index(step) + 1]
+
+
+def _miss(turn: Turn, hint: str) -> list[Reply]:
+    data = _data(turn)
+    data["misses"] = data.get("misses", 0) + 1
+    set_state(turn.state, flow=FLOW, step=turn.state.step, data=data)
+    if data["misses"] < MAX_MISSES:
+        return [Reply(hint)]
+    data["misses"] = 0
+    set_state(turn.state, flow=FLOW, step=turn.state.step, data=data)
+    skip = " type 'skip'," if turn.state.step in OPTIONAL else ""
+    return [
+        Reply(
+            f"{hint}\n\nThis doesn't seem to be working, sorry. You can{skip} type 'back' to "
+            "change an earlier answer, 'cancel' to stop, or talk to a person instead.",
+            (Button("Talk to a person", "ask:person"), Button("Cancel the form", "form:cancel")),
+        )
+    ]
+
+
+def _back(turn: Turn) -> list[Reply]:
+    step = turn.state.step
+    index = STEPS.index(step)
+    if index == 0:
+        return cancel(turn)
+    data = _data(turn)
+    data.pop("return_to", None)
+    previous = STEPS[index - 1]
+    data["misses"] = 0
+    set_state(turn.state, flow=FLOW, step=previous, data=data)
+    return [_prompt(turn, previous)]
+
+
+def _edit(turn: Turn, step: str) -> list[Reply]:
+    if step not in STEPS[:6]:
+        return [_prompt(turn, turn.state.step)]
+    data = _data(turn)
+    data["return_to"] = "summary"
+    if step == "interests":
+        data["interests"] = []
+    data["misses"] = 0
+    set_state(turn.state, flow=FLOW, step=step, data=data)
+    return [_prompt(turn, step)]
+
+
+async def _interests(turn: Turn, text: str, button: str) -> list[Reply]:
+    data = _data(turn)
+    if button.startswith("form:interest:"):
+        choice = button.removeprefix("form:interest:")
+        if choice != "any" and _title(turn, choice) is None:
+            return [_prompt(turn, "interests")]
+        data["interests"] = [] if choice == "any" else [choice]
+        return _go(turn, "name", data)
+    if not text:
+        return [_prompt(turn, "interests")]
+    understanding = turn.answerer.index.understand(text)
+    found = [
+        f"{'role' if m.kind == 'roles' else 'app'}:{m.entry_id}"
+        for m in understanding.matches
+        if m.kind in ("roles", "apprenticeships") and m.score >= 60
+    ]
+    if not found:
+        if text.casefold() in ("not sure", "anything", "any", "don't know", "dont know"):
+            data["interests"] = []
+            return _go(turn, "name", data)
+        return _miss(
+            turn,
+            "I didn't recognise that job. Type a job such as 'care worker' or "
+            "'nursing associate', or tap 'Not sure yet'.",
+        )
+    data["interests"] = found[:1]
+    return _go(turn, "name", data)
+
+
+async def _name(turn: Turn, text: str, button: str) -> list[Reply]:
+    checked = check_name(text)
+    if checked.value is None:
+        return _miss(turn, checked.hint or "Please type your name.")
+    data = _data(turn)
+    data["name"] = checked.value
+    return _go(turn, "contact", data)
+
+
+async def _contact(turn: Turn, text: str, button: str) -> list[Reply]:
+    checked = check_contact(turn.incoming.shared_phone or text)
+    if checked.value is None:
+        return _miss(turn, checked.hint or "Please send a phone number or an email address.")
+    data = _data(turn)
+    data["contact"], data["contact_kind"] = checked.value, checked.kind
+    return _go(turn, "place", data)
+
+
+async def _place(turn: Turn, text: str, button: str) -> list[Reply]:
+    checked = check_place(text, turn.knowledge)
+    if checked.value is None:
+        return _miss(turn, checked.hint or "Please send your postcode.")
+    data = _data(turn)
+    data["place"], data["place_kind"] = checked.value, checked.kind
+    return _go(turn, "hours", data)
+
+
+async def _hours(turn: Turn, text: str, button: str) -> list[Reply]:
+    data = _data(turn)
+    choice = button.removeprefix("form:hours:") if button.startswith("form:hours:") else None
+    lowered = text.casefold()
+    if choice is None and text:
+        choice = next((key for key in HOURS if key in lowered), None)
+        if lowered in SKIP_WORDS:
+            choice = "skip"
+    if choice is None:
+        return _miss(turn, "Please tap Full-time, Part-time or Flexible, or Skip.")
+    data["hours"] = HOURS.get(choice)
+    return _go(turn, "drives", data)
+
+
+async def _drives(turn: Turn, text: str, button: str) -> list[Reply]:
+    data = _data(turn)
+    lowered = text.casefold()
+    choice = button.removeprefix("form:drives:") if button.startswith("form:drives:") else None
+    if choice is None and text:
+        choice = "yes" if lowered in _YES else "no" if lowered in _NO else None
+        if lowered in SKIP_WORDS:
+            choice = "skip"
+    if choice is None:
+        return _miss(turn, "Please tap Yes or No, or Skip.")
+    data["drives"] = {"yes": True, "no": False}.get(choice)
+    return _go(turn, "summary", data)
+
+
+async def _summary(turn: Turn, text: str, button: str) -> list[Reply]:
+    if button == "form:confirm" or text.casefold() in _YES:
+        return _go(turn, "consent", _data(turn))
+    return _miss(turn, "Tap 'Yes, that's right' to continue, or a Change button to fix a detail.")
+
+
+async def _consent(turn: Turn, text: str, button: str) -> list[Reply]:
+    lowered = text.casefold()
+    if button == "form:consent:no" or lowered in _NO:
+        _leave(turn)
+        return [
+            Reply(
+                "No problem: your details have not been shared and I've deleted your "
+                "answers. You can still ask me anything."
+            )
+        ]
+    if button != "form:consent:yes" and lowered not in ("yes", "yes please", "i agree"):
+        return _miss(turn, "Please tap 'Yes, send my details' or 'No, don't send'.")
+    data = _data(turn)
+    coverage = route(turn.knowledge, data["place"], data.get("interests", []))
+    contact_kind = data.get("contact_kind")
+    lead = await create_lead(
+        turn.session,
+        person_id=turn.person.id,
+        name=data["name"],
+        phone=data["contact"] if contact_kind == "phone" else None,
+        email=data["contact"] if contact_kind == "email" else None,
+        postcode=data["place"] if data.get("place_kind") == "postcode" else None,
+        town=data["place"] if data.get("place_kind") == "town" else None,
+        interests=list(data.get("interests", [])),
+        hours=data.get("hours"),
+        drives=data.get("drives"),
+        hub_id=coverage.hub.id,
+        hub_reason=coverage.reason,
+        source=turn.person.source,
+        consent_version=consent.VERSION,
+        consent_at=utcnow(),
+    )
+    _leave(turn)
+    hub = coverage.hub
+    return [
+        Reply(
+            f"Thank you, {data['name']}. Your details are on their way to {hub.name}, and they "
+            f"will contact you {hub.response_promise}. Your reference is {lead.ref}.\n\n"
+            "/mydata shows everything we hold about you; /forget withdraws it at any time.",
+            (Button("Ask another question", "menu"),),
+        )
+    ]
+
+
+_HANDLERS = {
+    "interests": _interests,
+    "name": _name,
+    "contact": _contact,
+    "place": _place,
+    "hours": _hours,
+    "drives": _drives,
+    "summary": _summary,
+    "consent": _consent,
+}
+
+
+def _title(turn: Turn, interest: str) -> str | None:
+    kind, _, entry_id = interest.partition(":")
+    if kind == "role" and entry_id in turn.knowledge.roles:
+        return turn.knowledge.roles[entry_id].title
+    if kind == "app" and entry_id in turn.knowledge.apprenticeships:
+        return f"the {turn.knowledge.apprenticeships[entry_id].title} apprenticeship"
+    return None
+
+
+def _interest_list(turn: Turn, interests: list[str]) -> str:
+    titles = [title for title in (_title(turn, i) for i in interests) if title]
+    return ", ".join(titles) or "jobs in health and care (not sure yet)"
+
+
+def _prompt(turn: Turn, step: str) -> Reply:
+    data = turn.state.data
+    back = Button("Back", "form:back")
+    if step == "interests":
+        last = data.get("last")
+        options = (
+            [Button(_title(turn, last)[:48], f"form:interest:{last}")]
+            if (last and _title(turn, last))
+            else []
+        )
+        return Reply(
+            "What are you interested in? Type a job (for example 'care worker') or tap one.",
+            (
+                *options,
+                Button("Not sure yet", "form:interest:any"),
+                Button("Cancel", "form:cancel"),
+            ),
+        )
+    if step == "name":
+        return Reply("What's your name?", (back,))
+    if step == "contact":
+        return Reply(
+            "What's the best phone number or email address for the recruiter to contact you on?",
+            (back,),
+        )
+    if step == "place":
+        return Reply(
+            "What's your postcode? The first half (like NG7) is enough. Or tell me your town.",
+            (back,),
+        )
+    if step == "hours":
+        return Reply(
+            "What hours would suit you?",
+            (
+                *(Button(label, f"form:hours:{key}") for key, label in HOURS.items()),
+                Button("Skip", "form:hours:skip"),
+                back,
+            ),
+        )
+    if step == "drives":
+        return Reply(
+            "Do you drive? Some jobs, like home care, need a driving licence.",
+            (
+                Button("Yes", "form:drives:yes"),
+                Button("No", "form:drives:no"),
+                Button("Skip", "form:drives:skip"),
+                back,
+            ),
+        )
+    if step == "summary":
+        return Reply(
+            _summary_text(turn),
+            (
+                Button("Yes, that's right", "form:confirm"),
+                Button("Change interest", "form:edit:interests"),
+                Button("Change name", "form:edit:name"),
+                Button("Change contact", "form:edit:contact"),
+                Button("Change postcode or town", "form:edit:place"),
+                Button("Cancel", "form:cancel"),
+            ),
+        )
+    coverage = route(turn.knowledge, data["place"], data.get("interests", []))
+    return consent.consent_reply(
+        hub=coverage.hub,
+        interests=_interest_list(turn, data.get("interests", [])),
+        retention_days=turn.retention_days,
+    )
+
+
+def _summary_text(turn: Turn) -> str:
+    data = turn.state.data
+    drives = {True: "Yes", False: "No"}.get(data.get("drives"), "Not said")
+    return (
+        "Please check your details:\n"
+        f"• Interested in: {_interest_list(turn, data.get('interests', []))}\n"
+        f"• Name: {data.get('name')}\n"
+        f"• Contact: {data.get('contact')}\n"
+        f"• Postcode or town: {data.get('place')}\n"
+        f"• Hours: {data.get('hours') or 'Not said'}\n"
+        f"• Drives: {drives}"
+    )

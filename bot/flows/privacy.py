@@ -1,0 +1,111 @@
+"""People's control of their data: /mydata shows all we hold, /forget erases it."""
+
+from __future__ import annotations
+
+from bot.flows.turn import Turn
+from bot.replies import Button, Reply
+from storage.interest import interests_of
+from storage.leads import lead_events, leads_of
+from storage.outbox import card_delivered, enqueue
+from storage.people import erase_person
+from storage.questions import questions_of
+from storage.state import clear_state, set_state
+
+FLOW = "forget"
+
+
+def _when(moment: object) -> str:
+    return f"{moment:%d %B %Y}" if moment else "unknown"
+
+
+async def my_data(turn: Turn) -> list[Reply]:
+    """Everything held about the person, readably."""
+    person, session = turn.person, turn.session
+    lines = [
+        "Here is everything CarePath holds about you:",
+        f"• You first wrote to us on {_when(person.first_seen)} via {person.channel}"
+        + (f" (from {person.source})." if person.source else "."),
+    ]
+    interests = await interests_of(session, person_id=person.id)
+    if interests:
+        shown = ", ".join(_entry_title(turn, i.kind, i.entry_id) for i in interests)
+        lines.append(f"• Things you said you were interested in: {shown}.")
+    for lead in await leads_of(session, person_id=person.id):
+        hub = turn.knowledge.hubs.get(lead.hub_id)
+        contact = lead.phone or lead.email
+        place = lead.postcode or lead.town
+        history = await lead_events(session, lead_id=lead.id)
+        lines.append(
+            f"• Details sent to {hub.name if hub else lead.hub_id} on {_when(lead.consent_at)} "
+            f"(reference {lead.ref}, status: {lead.status}): name {lead.name}, contact "
+            f"{contact}, place {place}, hours {lead.hours or 'not said'}, drives "
+            f"{ {True: 'yes', False: 'no'}.get(lead.drives, 'not said') }. "
+            f"{len(history)} status change(s) recorded."
+        )
+    if turn.state.flow == "interest":
+        held = {k: v for k, v in turn.state.data.items() if k in ("name", "contact", "place")}
+        if held:
+            lines.append(
+                "• An unfinished form with: " + ", ".join(f"{k} {v}" for k, v in held.items())
+            )
+    questions = await questions_of(session, person_id=person.id)
+    if questions:
+        lines.append(f"• {len(questions)} question(s) you asked, kept to improve our answers:")
+        lines.extend(f"   – {q.text[:80]}" for q in questions[-10:])
+    if len(lines) == 2:
+        lines.append("• Nothing else: no details, no interests, no questions.")
+    lines.append("\nTo delete all of it, send /forget.")
+    return [Reply("\n".join(lines), (Button("Delete my data", "forget:ask"),))]
+
+
+def ask_to_forget(turn: Turn) -> list[Reply]:
+    """Ask the person to confirm before anything is erased."""
+    set_state(turn.state, flow=FLOW, step="confirm", data={})
+    return [
+        Reply(
+            "This deletes everything CarePath holds about you: your details, interests, "
+            "questions and any form in progress. If your details already went to a recruitment "
+            "hub, we'll ask them to delete them too. This can't be undone. Delete it all?",
+            (Button("Yes, delete everything", "forget:yes"), Button("No, keep it", "forget:no")),
+        )
+    ]
+
+
+async def handle(turn: Turn) -> list[Reply]:
+    """The answer to 'Delete it all?'."""
+    answer = turn.incoming.button or turn.text.casefold()
+    if answer in ("forget:yes", "yes", "yes, delete everything"):
+        return await _forget(turn)
+    clear_state(turn.state)
+    return [Reply("Nothing was deleted.")]
+
+
+async def _forget(turn: Turn) -> list[Reply]:
+    session, person = turn.session, turn.person
+    notified = []
+    for lead in await leads_of(session, person_id=person.id):
+        if await card_delivered(session, lead_id=lead.id):
+            await enqueue(
+                session, kind="forget_notice", hub_id=lead.hub_id, payload={"ref": lead.ref}
+            )
+            notified.append(
+                turn.knowledge.hubs[lead.hub_id].name
+                if lead.hub_id in turn.knowledge.hubs
+                else lead.hub_id
+            )
+    await session.flush()  # write any pending state first, so the erase removes it too
+    await erase_person(session, person_id=person.id)
+    session.expunge(turn.state)
+    session.expunge(person)
+    told = (
+        f" We've asked {', '.join(sorted(set(notified)))} to delete your details too."
+        if notified
+        else ""
+    )
+    return [Reply(f"Done: everything we held about you has been deleted.{told}")]
+
+
+def _entry_title(turn: Turn, kind: str, entry_id: str) -> str:
+    table = turn.knowledge.roles if kind == "role" else turn.knowledge.apprenticeships
+    entry = table.get(entry_id)
+    return entry.title if entry else entry_id

@@ -1,0 +1,30 @@
+"""One turn of a conversation: the message, the person, their state and the open transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.flows.answer import Answerer
+from bot.incoming import Incoming
+from knowledge.base import Knowledge
+from storage.models import ConversationState, Person
+
+
+@dataclass
+class Turn:
+    """What a flow needs to answer one message and record what changed."""
+
+    incoming: Incoming
+    person: Person
+    state: ConversationState
+    session: AsyncSession
+    knowledge: Knowledge
+    answerer: Answerer
+    retention_days: int
+
+    @property
+    def text(self) -> str:
+        """The typed text, trimmed ('' for a button)."""
+        return (self.incoming.text or "").strip()

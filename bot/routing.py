@@ -1,0 +1,41 @@
+"""Which hub gets a lead, and why: the most specific place claim, then the sector it recruits."""
+
+from __future__ import annotations
+
+from knowledge.base import Knowledge
+from knowledge.places import Coverage, hub_for_postcode, hub_for_town, parse_postcode
+from knowledge.schema import Hub
+
+
+def sectors_of(knowledge: Knowledge, interests: list[str]) -> set[str]:
+    """The sectors ('health', 'social-care') of the roles and apprenticeships in `interests`."""
+    sectors: set[str] = set()
+    for interest in interests:
+        kind, _, entry_id = interest.partition(":")
+        entry = (knowledge.roles if kind == "role" else knowledge.apprenticeships).get(entry_id)
+        if entry is not None:
+            sectors |= {"health", "social-care"} if entry.sector == "both" else {entry.sector}
+    return sectors
+
+
+def _recruits_for(hub: Hub, sectors: set[str]) -> bool:
+    offered = {"health", "social-care"} if "both" in hub.sectors else set(hub.sectors)
+    return not sectors or bool(sectors & offered)
+
+
+def route(knowledge: Knowledge, place: str, interests: list[str] | None = None) -> Coverage:
+    """The hub for a postcode or town and the reason, falling back to the national desk."""
+    postcode = parse_postcode(place)
+    found = hub_for_postcode(knowledge, postcode) if postcode else hub_for_town(knowledge, place)
+    desk = knowledge.national_hub
+    if desk is None:
+        raise LookupError("the knowledge base has no national desk")
+    if found is None:
+        return Coverage(desk, f"no regional hub covers {place}; {desk.name} covers everywhere else")
+    sectors = sectors_of(knowledge, interests or [])
+    if not _recruits_for(found.hub, sectors):
+        wanted = " and ".join(sorted(sectors))
+        return Coverage(
+            desk, f"{found.reason}, but it does not recruit for {wanted}; {desk.name} does"
+        )
+    return found

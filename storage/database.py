@@ -1,0 +1,96 @@
+"""The async engine and transactions, from a URL: SQLite by default, PostgreSQL in production."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+SQLITE_BUSY_MS = 5000
+
+
+class DatabaseUnavailable(Exception):
+    """The database is down, locked or refused the work; nothing was written."""
+
+
+def sqlite_url(path: Path) -> str:
+    """The URL of a SQLite file, creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+class Database:
+    """One engine and its sessions; `transaction()` is the unit of work."""
+
+    def __init__(self, url: str, **engine_options: Any) -> None:
+        self.url = url
+        self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        if not self.is_sqlite:
+            engine_options.setdefault("pool_pre_ping", True)
+        self.engine: AsyncEngine = create_async_engine(url, **engine_options)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer at a time and waits for the lock by sleeping; queueing our own
+        # transactions here instead keeps them from sleeping on each other.
+        self._writer = asyncio.Lock() if self.is_sqlite else None
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A session in one transaction: committed at the end, rolled back on any error.
+
+        Connection failures and lock time-outs surface as DatabaseUnavailable."""
+        try:
+            async with self._turn_lock(), self.sessions() as session, session.begin():
+                yield session
+        except (OperationalError, DBAPIError, OSError, ConnectionError) as error:
+            if isinstance(error, DBAPIError) and not _is_unavailable(error):
+                raise
+            raise DatabaseUnavailable(type(error).__name__) from error
+
+    def _turn_lock(self) -> AbstractAsyncContextManager[object]:
+        return self._writer if self._writer is not None else nullcontext()
+
+    async def close(self) -> None:
+        """Release every connection."""
+        await self.engine.dispose()
+
+
+def _is_unavailable(error: DBAPIError) -> bool:
+    if isinstance(error, OperationalError) or error.connection_invalidated:
+        return True
+    text = str(error.orig).casefold()
+    return any(sign in text for sign in ("connection", "locked", "timeout", "terminat"))
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    """WAL for readers beside a writer; BEGIN IMMEDIATE so a turn takes the write lock at once
+    and two turns for one person run one after the other instead of failing mid-way."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(connection: Any, _record: Any) -> None:
+        connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL is safe against a crashed process (only power loss can drop the
+        # last commits) and spares an fsync per turn.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,44 @@
+"""Alembic, run from code: bring a database up to date, or tell whether it is behind."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from storage.database import Database
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic configuration for the database at `url`, with no ini file needed."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+async def upgrade(url: str) -> None:
+    """Apply every migration the database lacks."""
+    await asyncio.to_thread(command.upgrade, alembic_config(url), "head")
+
+
+async def pending(database: Database) -> list[str]:
+    """Revisions not yet applied to the database (empty when it is up to date)."""
+    script = ScriptDirectory.from_config(alembic_config(database.url))
+
+    def current(connection: Connection) -> set[str]:
+        return set(MigrationContext.configure(connection).get_current_heads())
+
+    async with database.engine.connect() as connection:
+        applied = await connection.run_sync(current)
+    wanted = set(script.get_heads())
+    if wanted <= applied:
+        return []
+    return [rev.revision for rev in script.iterate_revisions(list(wanted), list(applied) or None)]

@@ -1,0 +1,162 @@
+"""The SQLModel tables: people, conversation state, interest, leads, questions and the outbox."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Dialect, Index, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A moment in UTC on every database: SQLite keeps no zone, so read values are made aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+def _when(**kwargs: Any) -> Any:
+    return Field(sa_column=Column(UTCDateTime(), **kwargs))
+
+
+class Person(SQLModel, table=True):
+    """Someone who talked to CarePath on a channel. Holds no contact details itself."""
+
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("channel", "channel_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    channel_user_id: str = Field(max_length=64)
+    first_seen: datetime = _when(nullable=False, default=utcnow)
+    source: str | None = Field(default=None, max_length=64)
+    reachable: bool = True
+
+
+class ConversationState(SQLModel, table=True):
+    """Where a person is in a conversation: which flow, which step, what they gave so far."""
+
+    __tablename__ = "conversation_states"
+
+    person_id: int = Field(foreign_key="people.id", primary_key=True, ondelete="CASCADE")
+    flow: str = Field(default="", max_length=32)
+    step: str = Field(default="", max_length=32)
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = _when(nullable=False, default=utcnow)
+
+
+class InterestEvent(SQLModel, table=True):
+    """A person showed interest in a role, apprenticeship or hub."""
+
+    __tablename__ = "interest_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="people.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=20)
+    entry_id: str = Field(max_length=64)
+    created_at: datetime = _when(nullable=False, default=utcnow)
+
+
+class Lead(SQLModel, table=True):
+    """A person's consented details for a recruitment hub, and where the lead stands."""
+
+    __tablename__ = "leads"
+
+    id: str = Field(default_factory=lambda: str(uuid.uuid4()), primary_key=True, max_length=36)
+    ref: str = Field(unique=True, max_length=12)
+    person_id: int = Field(foreign_key="people.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=100)
+    phone: str | None = Field(default=None, max_length=20)
+    email: str | None = Field(default=None, max_length=254)
+    postcode: str | None = Field(default=None, max_length=10)
+    town: str | None = Field(default=None, max_length=60)
+    interests: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    hours: str | None = Field(default=None, max_length=20)
+    drives: bool | None = None
+    hub_id: str = Field(max_length=64, index=True)
+    hub_reason: str = Field(max_length=200)
+    source: str | None = Field(default=None, max_length=64)
+    consent_version: str = Field(max_length=20)
+    consent_at: datetime = _when(nullable=False)
+    status: str = Field(default="new", max_length=20)
+    owner: str | None = Field(default=None, max_length=100)
+    created_at: datetime = _when(nullable=False, default=utcnow, index=True)
+    updated_at: datetime = _when(nullable=False, default=utcnow)
+
+
+class LeadEvent(SQLModel, table=True):
+    """One change in a lead's status: what, who and when."""
+
+    __tablename__ = "lead_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: str = Field(foreign_key="leads.id", index=True, ondelete="CASCADE", max_length=36)
+    status: str = Field(max_length=20)
+    actor: str = Field(max_length=100)
+    at: datetime = _when(nullable=False, default=utcnow)
+
+
+class QuestionLog(SQLModel, table=True):
+    """A question asked, the best match and whether it was answered: what to curate next."""
+
+    __tablename__ = "question_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int | None = Field(
+        default=None, foreign_key="people.id", index=True, ondelete="CASCADE"
+    )
+    text: str = Field(max_length=1000)
+    best_kind: str | None = Field(default=None, max_length=20)
+    best_id: str | None = Field(default=None, max_length=64)
+    score: float | None = None
+    answered: bool
+    created_at: datetime = _when(nullable=False, default=utcnow)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message to deliver (a lead card, a deletion notice), written with what caused it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "available_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=30)
+    hub_id: str | None = Field(default=None, max_length=64)
+    lead_id: str | None = Field(default=None, max_length=36, index=True)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="pending", max_length=20)
+    attempts: int = 0
+    claimed_by: str | None = Field(default=None, max_length=64)
+    lease_until: datetime | None = _when(nullable=True)
+    available_at: datetime = _when(nullable=False, default=utcnow)
+    created_at: datetime = _when(nullable=False, default=utcnow)
+    sent_at: datetime | None = _when(nullable=True)
+    last_error: str | None = Field(default=None, max_length=300)
+
+
+class ScheduledJob(SQLModel, table=True):
+    """Recurring work (purges, reminders) claimed through the database so one worker runs it."""
+
+    __tablename__ = "scheduled_jobs"
+
+    name: str = Field(primary_key=True, max_length=50)
+    next_run_at: datetime = _when(nullable=False)
+    claimed_by: str | None = Field(default=None, max_length=64)
