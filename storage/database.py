@@ -34,14 +34,16 @@ def sqlite_url(path: Path) -> str:
 class Database:
     """One engine and its sessions; `transaction()` is the unit of work."""
 
-    def __init__(self, url: str, **engine_options: Any) -> None:
+    def __init__(
+        self, url: str, *, sqlite_busy_ms: int = SQLITE_BUSY_MS, **engine_options: Any
+    ) -> None:
         self.url = url
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         if not self.is_sqlite:
             engine_options.setdefault("pool_pre_ping", True)
         self.engine: AsyncEngine = create_async_engine(url, **engine_options)
         if self.is_sqlite:
-            _configure_sqlite(self.engine)
+            _configure_sqlite(self.engine, sqlite_busy_ms)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         # SQLite has one writer at a time and waits for the lock by sleeping; queueing our own
         # transactions here instead keeps them from sleeping on each other.
@@ -75,7 +77,7 @@ def _is_unavailable(error: DBAPIError) -> bool:
     return any(sign in text for sign in ("connection", "locked", "timeout", "terminat"))
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+def _configure_sqlite(engine: AsyncEngine, busy_ms: int) -> None:
     """WAL for readers beside a writer; BEGIN IMMEDIATE so a turn takes the write lock at once
     and two turns for one person run one after the other instead of failing mid-way."""
 
@@ -87,7 +89,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # In WAL mode NORMAL is safe against a crashed process (only power loss can drop the
         # last commits) and spares an fsync per turn.
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 

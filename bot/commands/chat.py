@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.channels.terminal import chat
 from bot.config import Settings
+from bot.maintenance import purge_if_due
 from bot.wiring import DatabaseBehind, build_engine, load_knowledge, open_database
 from knowledge.problems import KnowledgeError
 from storage.database import DatabaseUnavailable
@@ -33,6 +34,7 @@ def run_chat(knowledge_dir: Path | None) -> int:
 
 async def _chat(knowledge: object, settings: Settings) -> int:
     database = await open_database(settings)
+    await purge_if_due(database, retention_days=settings.retention_days)
     try:
         return await chat(build_engine(knowledge, database, settings))
     finally:

@@ -51,3 +51,25 @@ async def test_erasing_a_person_leaves_nothing(database):
         await erase_person(session, person_id=person.id)
     async with database.transaction() as session:
         assert await find_person(session, channel="terminal", channel_user_id="x") is None
+
+
+async def test_a_locked_sqlite_database_is_reported_as_unavailable(tmp_path, sqlite_template):
+    import shutil
+
+    import pytest
+
+    from storage.database import Database, DatabaseUnavailable
+
+    path = tmp_path / "locked.db"
+    shutil.copyfile(sqlite_template, path)
+    holder = Database(f"sqlite+aiosqlite:///{path}")
+    waiter = Database(f"sqlite+aiosqlite:///{path}", sqlite_busy_ms=50)
+    async with holder.transaction() as session:  # another process holds the write lock
+        await person_for_turn(session, channel="terminal", channel_user_id="holder")
+        with pytest.raises(DatabaseUnavailable):
+            async with waiter.transaction() as other:
+                await person_for_turn(other, channel="terminal", channel_user_id="waiter")
+    async with waiter.transaction() as other:  # and nothing was half-written
+        assert await find_person(other, channel="terminal", channel_user_id="waiter") is None
+    await holder.close()
+    await waiter.close()

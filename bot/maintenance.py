@@ -1,0 +1,31 @@
+"""Recurring work any CarePath process does when due: today, the daily retention purge."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from datetime import timedelta
+
+from storage.database import Database
+from storage.retention import Purged, purge_older_than
+from storage.schedule import claim_due
+
+log = logging.getLogger(__name__)
+PURGE_EVERY = timedelta(days=1)
+
+
+def worker_name() -> str:
+    """A name for this process in claims: host and process id."""
+    import os
+
+    return f"{socket.gethostname()}:{os.getpid()}"[:64]
+
+
+async def purge_if_due(database: Database, *, retention_days: int) -> Purged | None:
+    """Run the retention purge if no worker has in the last day; None if it was not due."""
+    async with database.transaction() as session:
+        if not await claim_due(session, name="purge", every=PURGE_EVERY, worker=worker_name()):
+            return None
+        purged = await purge_older_than(session, days=retention_days)
+    log.info("retention purge: %d lead(s), %d question(s)", purged.leads, purged.questions)
+    return purged
