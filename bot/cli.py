@@ -47,6 +47,15 @@ def _parser() -> argparse.ArgumentParser:
     purge = db_commands.add_parser("purge", help="delete leads and questions past retention")
     purge.add_argument("--older-than", type=int, metavar="DAYS", dest="older_than")
 
+    run = commands.add_parser("run", help="run the Telegram bot (CAREPATH_TELEGRAM_TOKEN)")
+    run.add_argument("--webhook", action="store_true", help="serve a webhook instead of polling")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8080)
+    webhook = commands.add_parser("webhook", help="register the webhook (once, for all workers)")
+    webhook_commands = webhook.add_subparsers(dest="webhook_command", required=True)
+    webhook_set = webhook_commands.add_parser("set", help="point Telegram at --url")
+    webhook_set.add_argument("--url", help="public https base URL of the workers")
+
     leads = commands.add_parser("leads", help="leads for recruiters")
     leads_commands = leads.add_subparsers(dest="leads_command", required=True)
     export = leads_commands.add_parser("export", help="print leads as CSV or JSON")
@@ -81,6 +90,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.commands.db import run_purge, run_upgrade
 
         return run_upgrade() if args.db_command == "upgrade" else run_purge(args.older_than)
+    if args.command == "run":
+        from bot.commands.run import run_bot
+
+        return run_bot(webhook=args.webhook, host=args.host, port=args.port)
+    if args.command == "webhook":
+        from bot.commands.run import set_webhook
+
+        return set_webhook(args.url)
     if args.command == "leads":
         from bot.commands.leads import run_export
 

@@ -28,6 +28,23 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=365, ge=1)
     telegram_token: SecretStr | None = None
     telegram_base_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_url: str | None = None
+    hub_chats: str = ""  # "hub-id=chat-id,hub-id=chat-id"
+
+    def hub_chat_ids(self) -> dict[str, int]:
+        """Hub id to Telegram chat id, from CAREPATH_HUB_CHATS."""
+        chats: dict[str, int] = {}
+        for pair in filter(None, (part.strip() for part in self.hub_chats.split(","))):
+            hub_id, _, chat_id = pair.partition("=")
+            try:
+                chats[hub_id.strip()] = int(chat_id)
+            except ValueError:
+                raise ValueError(
+                    f"CAREPATH_HUB_CHATS: {pair!r} should be hub-id=chat-id, e.g. "
+                    "nottingham-hub=-1001234567890"
+                ) from None
+        return chats
 
     @property
     def uses_builtin_database(self) -> bool:

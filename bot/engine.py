@@ -8,13 +8,14 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.answers import KIND_PREFIX
+from bot.answers import KIND_PREFIX, hub_reply
 from bot.flows import interest, menu, privacy
 from bot.flows.answer import Answered, Answerer
 from bot.flows.turn import Turn
 from bot.incoming import Incoming
 from bot.replies import Reply
 from knowledge.base import Knowledge
+from knowledge.places import hub_for_location
 from storage.database import Database, DatabaseUnavailable
 from storage.people import person_for_turn
 from storage.questions import log_question
@@ -84,6 +85,15 @@ class Engine:
     async def _dispatch(self, turn: Turn) -> list[Reply]:
         button = turn.incoming.button
         text = turn.text
+        if turn.incoming.location is not None:
+            return await self._location(turn)
+        if turn.incoming.shared_phone is not None and not interest.in_form(turn):
+            return [
+                Reply(
+                    "Thanks. I only use a phone number in the interest form: send "
+                    "/interest to ask a recruiter to contact you."
+                )
+            ]
         if button is None and text.startswith("/"):
             return await self._command(turn, text)
         if button is not None and button.startswith("form:start"):
@@ -98,6 +108,16 @@ class Engine:
         if interest.wants_to_apply(text):
             return await interest.start(turn, turn.state.data.get("last"))
         return await self._answer(turn, text)
+
+    async def _location(self, turn: Turn) -> list[Reply]:
+        lat, lon = turn.incoming.location or (0.0, 0.0)
+        coverage = hub_for_location(self.knowledge, lat, lon)
+        hub = coverage.hub if coverage else self.knowledge.national_hub
+        if interest.in_form(turn) and turn.state.step == "place" and hub is not None:
+            return await interest.take_place(turn, hub.towns[0] if hub.towns else hub.short_name)
+        if hub is None:
+            return [menu.fallback_reply()]
+        return [hub_reply(hub, place="where you are")]
 
     async def _answer(self, turn: Turn, text: str) -> list[Reply]:
         answered = self.answerer.answer(text)

@@ -14,6 +14,7 @@ class Incoming:
     button: str | None = None
     source: str = "terminal"
     shared_phone: str | None = None
+    location: tuple[float, float] | None = None  # latitude, longitude
 
     @property
     def channel(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 from datetime import timedelta
@@ -12,6 +13,7 @@ from storage.schedule import claim_due
 
 log = logging.getLogger(__name__)
 PURGE_EVERY = timedelta(days=1)
+CHECK_EVERY = timedelta(hours=1)
 
 
 def worker_name() -> str:
@@ -19,6 +21,16 @@ def worker_name() -> str:
     import os
 
     return f"{socket.gethostname()}:{os.getpid()}"[:64]
+
+
+async def maintenance_loop(database: Database, *, retention_days: int) -> None:
+    """Every hour, run whatever is due; errors are logged, never fatal."""
+    while True:
+        try:
+            await purge_if_due(database, retention_days=retention_days)
+        except Exception as error:  # a bad hour must not stop the next
+            log.warning("maintenance failed this time: %s", type(error).__name__)
+        await asyncio.sleep(CHECK_EVERY.total_seconds())
 
 
 async def purge_if_due(database: Database, *, retention_days: int) -> Purged | None:

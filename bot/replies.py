@@ -26,3 +26,4 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = field(default=())
     image_path: str | None = None
+    ask_contact: bool = False  # channels that can, offer a "share my phone number" button

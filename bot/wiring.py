@@ -34,14 +34,22 @@ async def open_database(settings: Settings) -> Database:
     if settings.uses_builtin_database:
         await upgrade(url)
     database = Database(url)
+    try:
+        await ensure_current(database)
+    except DatabaseBehind:
+        await database.close()
+        raise
+    return database
+
+
+async def ensure_current(database: Database) -> None:
+    """Raise DatabaseBehind, with what to do, if the database lacks migrations."""
     missing = await pending(database)
     if missing:
-        await database.close()
         raise DatabaseBehind(
             f"the database is behind by {len(missing)} migration(s); "
             "run `carepath db upgrade` first"
         )
-    return database
 
 
 def build_engine(knowledge: Knowledge, database: Database, settings: Settings) -> Engine:

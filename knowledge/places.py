@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -108,6 +109,28 @@ def hub_for_postcode(knowledge: Knowledge, postcode: Postcode) -> Coverage | Non
         if postcode.area in hub.postcode_areas:
             return Coverage(hub, f"postcode area {postcode.area} is covered by {hub.name}")
     return None
+
+
+def hub_for_location(knowledge: Knowledge, lat: float, lon: float) -> Coverage | None:
+    """The hub whose centre is nearest a shared location and within its reach, or None."""
+    best: tuple[float, Hub] | None = None
+    for hub in knowledge.hubs.values():
+        if hub.centre is None:
+            continue
+        distance = _km(lat, lon, hub.centre.lat, hub.centre.lon)
+        if distance <= hub.centre.radius_km and (best is None or distance < best[0]):
+            best = (distance, hub)
+    if best is None:
+        return None
+    return Coverage(best[1], f"your location is about {best[0]:.0f} km from {best[1].name}'s area")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 def hub_for_town(knowledge: Knowledge, town: str) -> Coverage | None:

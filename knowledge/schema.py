@@ -215,6 +215,14 @@ class Contact(Strict):
     website: HttpUrl | None = None
 
 
+class Centre(Strict):
+    """Where a hub's area is centred and how far it reaches, for a shared location."""
+
+    lat: float = Field(ge=49.0, le=61.0)
+    lon: float = Field(ge=-9.0, le=2.5)
+    radius_km: float = Field(gt=0, le=200)
+
+
 class Hub(Strict):
     """A regional recruitment hub and the places it covers."""
 
@@ -229,6 +237,7 @@ class Hub(Strict):
     sectors: list[Sector] = Field(min_length=1)
     roles: list[EntryId] = Field(default_factory=list)
     contact: Contact
+    centre: Centre | None = None
     response_hours: int = Field(ge=1, le=24 * 14)
     response_promise: str = Field(min_length=3, max_length=200)
 

@@ -160,3 +160,14 @@ class ScheduledJob(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=50)
     next_run_at: datetime = _when(nullable=False)
     claimed_by: str | None = Field(default=None, max_length=64)
+
+
+class InboundUpdate(SQLModel, table=True):
+    """A Telegram update, stored by its update_id before it is acknowledged: handled once."""
+
+    __tablename__ = "inbound_updates"
+
+    update_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    status: str = Field(default="received", max_length=20)
+    received_at: datetime = _when(nullable=False, default=utcnow)
+    claimed_until: datetime = _when(nullable=False)

@@ -213,6 +213,11 @@ async def _contact(turn: Turn, text: str, button: str) -> list[Reply]:
     return _go(turn, "place", data)
 
 
+async def take_place(turn: Turn, place: str) -> list[Reply]:
+    """Fill the place step from elsewhere (a shared location's nearest town)."""
+    return await _place(turn, place, "")
+
+
 async def _place(turn: Turn, text: str, button: str) -> list[Reply]:
     checked = check_place(text, turn.knowledge)
     if checked.value is None:
@@ -350,6 +355,7 @@ def _prompt(turn: Turn, step: str) -> Reply:
         return Reply(
             "What's the best phone number or email address for the recruiter to contact you on?",
             (back,),
+            ask_contact=True,
         )
     if step == "place":
         return Reply(

@@ -1,0 +1,213 @@
+"""The Telegram channel: a python-telegram-bot Application that only translates.
+
+Messages in private chats go to the engine as Incoming; its replies come back as escaped HTML
+with inline keyboards. Groups other than hub chats are told once and left."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    Update,
+)
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.channels.telegram_render import messages
+from bot.engine import Engine
+from bot.incoming import Incoming
+from bot.replies import Reply
+from storage.people import mark_unreachable, person_for_turn
+
+log = logging.getLogger(__name__)
+TOKEN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,60}$")
+COMMANDS = (
+    ("start", "Start again"),
+    ("help", "What I can do"),
+    ("roles", "Explore jobs"),
+    ("apprenticeships", "Apprenticeships"),
+    ("pathway", "Plan a route to a job"),
+    ("interest", "Ask a recruiter to contact you"),
+    ("mydata", "See what we hold about you"),
+    ("forget", "Delete what we hold about you"),
+    ("cancel", "Stop what we're doing"),
+)
+NOT_TEXT = (
+    "Sorry, I can only read text messages. Type your question, or share your location or "
+    "phone number with the buttons when I ask."
+)
+ONLY_PRIVATE = (
+    "Hello! I talk with people one to one. Message me privately to ask about careers in "
+    "health and care. I'll leave this group now."
+)
+
+
+class TokenError(ValueError):
+    """The bot token is missing or not shaped like one."""
+
+
+def check_token(token: str | None) -> str:
+    """The token if it looks like a BotFather token; a clear error (never echoing it) if not."""
+    if not token:
+        raise TokenError("CAREPATH_TELEGRAM_TOKEN is not set: get a token from @BotFather")
+    if not TOKEN.match(token.strip()):
+        raise TokenError(
+            "CAREPATH_TELEGRAM_TOKEN does not look like a bot token (digits, a colon, then "
+            "about 35 letters, digits, - or _): copy it again from @BotFather"
+        )
+    return token.strip()
+
+
+def build_application(
+    *,
+    token: str,
+    engine: Engine,
+    hub_chats: dict[str, int] | None = None,
+    base_url: str | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    rate_limit: bool = True,
+) -> Application:
+    """The PTB Application with CarePath's handlers; `base_url` points at another Bot API."""
+    builder = ApplicationBuilder().token(check_token(token)).post_init(_set_commands)
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if base_url:
+        root = base_url.rstrip("/")
+        builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    application = builder.build()
+    application.bot_data["engine"] = engine
+    application.bot_data["hub_chats"] = set((hub_chats or {}).values())
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CallbackQueryHandler(_on_button))
+    application.add_handler(MessageHandler(private & filters.CONTACT, _on_contact))
+    application.add_handler(MessageHandler(private & filters.LOCATION, _on_location))
+    application.add_handler(MessageHandler(private & filters.TEXT, _on_text))
+    application.add_handler(MessageHandler(private, _on_other))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS, _on_group))
+    application.add_error_handler(_on_error)
+    return application
+
+
+async def _set_commands(application: Application) -> None:
+    try:
+        await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    except TelegramError as error:
+        log.warning("could not set the command menu (%s); carrying on", type(error).__name__)
+
+
+def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
+    return context.application.bot_data["engine"]
+
+
+async def _handle(update: Update, context: ContextTypes.DEFAULT_TYPE, **incoming: Any) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    with contextlib.suppress(TelegramError):  # only a courtesy
+        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    replies = await _engine(context).handle(
+        Incoming(f"telegram:{user.id}", source="telegram", **incoming)
+    )
+    await send_replies(context, chat.id, user.id, replies)
+
+
+async def send_replies(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int, replies: Sequence[Reply]
+) -> None:
+    """Send the engine's replies; a person who blocked us is marked unreachable."""
+    try:
+        for reply in replies:
+            for text, keyboard in messages(reply):
+                markup: Any = keyboard
+                if reply.ask_contact:
+                    markup = ReplyKeyboardMarkup(
+                        [[KeyboardButton("Share my phone number", request_contact=True)]],
+                        one_time_keyboard=True,
+                        resize_keyboard=True,
+                        input_field_placeholder="Phone number or email",
+                    )
+                await context.bot.send_message(
+                    chat_id,
+                    text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,
+                    disable_web_page_preview=True,
+                )
+            if reply.image_path:
+                with open(reply.image_path, "rb") as picture:
+                    await context.bot.send_photo(chat_id, picture)
+    except Forbidden:
+        log.info("a person blocked the bot; marked unreachable")
+        database = _engine(context).database
+        async with database.transaction() as session:
+            person = await person_for_turn(
+                session, channel="telegram", channel_user_id=str(user_id)
+            )
+            await mark_unreachable(session, person_id=person.id)
+
+
+async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _handle(update, context, text=update.effective_message.text)
+
+
+async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    await query.answer()
+    if query.message is None or query.message.chat.type != ChatType.PRIVATE:
+        return
+    await _handle(update, context, button=query.data or "")
+
+
+async def _on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    contact = update.effective_message.contact
+    if contact.user_id != update.effective_user.id:
+        await update.effective_message.reply_text(
+            "Please share your own phone number with the button, or type it."
+        )
+        return
+    await _handle(update, context, shared_phone=contact.phone_number)
+
+
+async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    where = update.effective_message.location
+    await _handle(update, context, location=(where.latitude, where.longitude))
+
+
+async def _on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text(NOT_TEXT)
+
+
+async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    chat = update.effective_chat
+    if chat.id in context.application.bot_data["hub_chats"]:
+        return  # a hub's own chat: the recruiters' side
+    await context.bot.send_message(chat.id, ONLY_PRIVATE)
+    await context.bot.leave_chat(chat.id)
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    update_id = getattr(update, "update_id", None)
+    # The error's type only: its text or the update could hold what a person wrote.
+    log.error("update %s failed: %s", update_id, type(context.error).__name__)

@@ -1,0 +1,140 @@
+"""A fake Telegram Bot API: a Starlette app that PTB talks to over HTTP.
+
+It decodes PTB's form fields (nested JSON arrives as strings), records every call, answers
+like Telegram, serves queued updates to getUpdates, and can script faults."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+BOT = {"id": 999, "is_bot": True, "first_name": "CarePath", "username": "carepath_test_bot"}
+
+
+@dataclass
+class Call:
+    """One request PTB made."""
+
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class FakeBotApi:
+    """The fake server's state: calls made, updates waiting, faults to inject."""
+
+    calls: list[Call] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    faults: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[Route("/bot{token}/{method}", self._endpoint, methods=["GET", "POST"])]
+        )
+
+    def fail(
+        self, method: str, status: int, description: str, times: int = 1, **parameters: Any
+    ) -> None:
+        """Make the next `times` calls of `method` fail like Telegram would."""
+        body = {"ok": False, "error_code": status, "description": description}
+        if parameters:
+            body["parameters"] = parameters
+        self.faults.setdefault(method, []).extend([(status, body)] * times)
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        """The parameters of every call of `method`, in order."""
+        return [call.params for call in self.calls if call.method == method]
+
+    async def _endpoint(self, request: Request) -> JSONResponse:
+        method = request.path_params["method"]
+        params = await _params(request)
+        self.calls.append(Call(method, params))
+        if self.faults.get(method):
+            status, body = self.faults[method].pop(0)
+            return JSONResponse(body, status_code=status)
+        return JSONResponse({"ok": True, "result": await self._result(method, params)})
+
+    async def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return BOT
+        if method == "getUpdates":
+            if not self.updates:
+                await asyncio.sleep(0.05)
+            taken, self.updates = self.updates, []
+            return taken
+        if method in ("sendMessage", "sendPhoto", "sendDocument", "editMessageText"):
+            chat_id = int(params.get("chat_id", 0))
+            return {
+                "message_id": next(self._ids),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+                "text": params.get("text", ""),
+            }
+        return True
+
+
+async def _params(request: Request) -> dict[str, Any]:
+    if request.headers.get("content-type", "").startswith("application/json"):
+        return await request.json()
+    form = await request.form()
+    decoded: dict[str, Any] = {}
+    for key, value in form.multi_items():
+        if isinstance(value, str) and value[:1] in "[{":
+            with contextlib.suppress(ValueError):
+                value = json.loads(value)
+        decoded[key] = value if isinstance(value, str | dict | list) else "<file>"
+    return decoded
+
+
+def message_update(
+    update_id: int,
+    user_id: int,
+    text: str,
+    chat_type: str = "private",
+    chat_id: int | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A Telegram update carrying a message from a person."""
+    chat = chat_id if chat_id is not None else user_id
+    message = {
+        "message_id": update_id,
+        "date": int(time.time()),
+        "chat": {"id": chat, "type": chat_type},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Test"},
+        **({"text": text} if text is not None else {}),
+        **extra,
+    }
+    if text and text.startswith("/"):
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return {"update_id": update_id, "message": message}
+
+
+def button_update(update_id: int, user_id: int, data: str) -> dict[str, Any]:
+    """A Telegram update carrying a tap on an inline button."""
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": str(update_id),
+            "from": {"id": user_id, "is_bot": False, "first_name": "Test"},
+            "chat_instance": "1",
+            "data": data,
+            "message": {
+                "message_id": 1,
+                "date": int(time.time()),
+                "chat": {"id": user_id, "type": "private"},
+                "text": "earlier",
+            },
+        },
+    }
