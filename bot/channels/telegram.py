@@ -30,6 +30,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.channels.telegram_order import PerPersonOrder
 from bot.channels.telegram_render import messages
 from bot.engine import Engine
 from bot.incoming import Incoming
@@ -86,7 +87,12 @@ def build_application(
     rate_limit: bool = True,
 ) -> Application:
     """The PTB Application with CarePath's handlers; `base_url` points at another Bot API."""
-    builder = ApplicationBuilder().token(check_token(token)).post_init(_set_commands)
+    builder = (
+        ApplicationBuilder()
+        .token(check_token(token))
+        .post_init(_set_commands)
+        .concurrent_updates(PerPersonOrder())
+    )
     if rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     if base_url:

@@ -1,0 +1,133 @@
+"""Benchmark: Telegram updates end to end (fake Bot API -> PTB -> engine -> database ->
+sendMessage), in polling and webhook mode, on SQLite and PostgreSQL; and p99 latency per
+update when 30 updates a second are offered to one webhook worker.
+
+Run from the project root: python -m benchmarks.telegram
+PostgreSQL is used when CAREPATH_BENCH_DATABASE_URL is set (its tables are re-created).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from telegram.request import HTTPXRequest
+
+from benchmarks.measure import peak_memory_mb, percentile
+from benchmarks.turns import _fresh
+from bot.channels.telegram import build_application
+from bot.channels.telegram_webhook import SECRET_HEADER, webhook_app
+from bot.engine import Engine
+from bot.flows.answer import Answerer
+from knowledge.loader import load
+from tests.fakes.bot_api import FakeBotApi, message_update
+
+TOKEN = "123456789:AAHbenchmarkTokenOnly_abcdefghijklmnop"
+QUESTIONS = ("nursing associate pay", "jobs in bolton", "what is the care certificate", "hello")
+UPDATES = 600
+SECRET = "bench"
+
+
+def _application(fake: FakeBotApi, engine: Engine):
+    def request() -> HTTPXRequest:
+        return HTTPXRequest(
+            httpx_kwargs={"transport": httpx.ASGITransport(app=fake.app)}, connection_pool_size=64
+        )
+
+    return build_application(
+        token=TOKEN,
+        engine=engine,
+        base_url="http://fake",
+        request=request(),
+        updates_request=request(),
+        rate_limit=False,
+    )
+
+
+def _updates(start: int, count: int) -> list[dict]:
+    return [
+        message_update(start + n, 10_000 + n % 200, QUESTIONS[n % len(QUESTIONS)])
+        for n in range(count)
+    ]
+
+
+async def _polling(engine: Engine) -> float:
+    fake = FakeBotApi()
+    application = _application(fake, engine)
+    fake.updates.extend(_updates(1, UPDATES))
+    async with application:
+        await application.start()
+        started = time.perf_counter()
+        await application.updater.start_polling(poll_interval=0)
+        while len(fake.sent()) < UPDATES:
+            await asyncio.sleep(0.005)
+        elapsed = time.perf_counter() - started
+        await application.updater.stop()
+        await application.stop()
+    return UPDATES / elapsed
+
+
+async def _webhook(engine: Engine, *, start_id: int) -> tuple[float, list[float]]:
+    fake = FakeBotApi()
+    application = _application(fake, engine)
+    async with application:
+        app = webhook_app(application, engine.database, SECRET)
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://worker"
+        ) as client:
+
+            async def post(update: dict) -> float:
+                began = time.perf_counter()
+                response = await client.post(
+                    "/telegram", json=update, headers={SECRET_HEADER: SECRET}
+                )
+                assert response.status_code == 200
+                return (time.perf_counter() - began) * 1000
+
+            burst = _updates(start_id, UPDATES)
+            started = time.perf_counter()
+            for batch in range(0, UPDATES, 20):
+                await asyncio.gather(*(post(u) for u in burst[batch : batch + 20]))
+            rate = UPDATES / (time.perf_counter() - started)
+
+            paced, tasks = _updates(start_id + UPDATES, 300), []
+            for update in paced:  # 30 a second, as Telegram's limit for one bot
+                tasks.append(asyncio.create_task(post(update)))
+                await asyncio.sleep(1 / 30)
+            latencies = await asyncio.gather(*tasks)
+    return rate, list(latencies)
+
+
+async def _bench(name: str, url: str, knowledge: object, answerer: Answerer) -> None:
+    database = await _fresh(url)
+    engine = Engine(knowledge, database, answerer=answerer)
+    polling = await _polling(engine)
+    webhook, latencies = await _webhook(engine, start_id=1_000_000)
+    await database.close()
+    print(
+        f"{name}: polling {polling:.0f} updates/s; webhook {webhook:.0f} updates/s; "
+        f"at 30 updates/s offered: p50 {percentile(latencies, 0.5):.1f} ms, "
+        f"p99 {percentile(latencies, 0.99):.1f} ms"
+    )
+
+
+async def main() -> None:
+    """Print the figures for SQLite and (when configured) PostgreSQL."""
+    knowledge = load()
+    answerer = Answerer(knowledge)
+    with tempfile.TemporaryDirectory() as scratch:
+        await _bench("SQLite", f"sqlite+aiosqlite:///{Path(scratch) / 'b.db'}", knowledge, answerer)
+    postgres = os.environ.get("CAREPATH_BENCH_DATABASE_URL")
+    if postgres:
+        await _bench("PostgreSQL", postgres, knowledge, answerer)
+    else:
+        print("PostgreSQL: skipped (set CAREPATH_BENCH_DATABASE_URL)")
+    print(f"peak memory: {peak_memory_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
