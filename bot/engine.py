@@ -168,6 +168,8 @@ class Engine:
             return [menu.apprenticeships_menu(self.knowledge)]
         if command == "/hubs":
             return [menu.hubs_menu(self.knowledge)]
+        if command == "/pathway":
+            return [menu.pathways_menu(self.knowledge)]
         return [Reply(f"I don't know the command {command}."), menu.help_reply()]
 
     async def _button(self, turn: Turn, data: str) -> list[Reply]:

@@ -39,7 +39,7 @@ def help_reply() -> Reply:
     return Reply(
         f'{WHAT_I_DO}\n\nAsk in your own words, typos are fine. Try: "how do I become a nurse", '
         '"how long is the adult care worker apprenticeship", "jobs in Bolton" or "NG7".\n\n'
-        "Commands: /roles, /apprenticeships, /interest, /mydata, /forget, /cancel.",
+        "Commands: /roles, /apprenticeships, /pathway, /interest, /mydata, /forget, /cancel.",
         main_menu_buttons(),
     )
 
@@ -105,5 +105,19 @@ def hubs_menu(knowledge: Knowledge) -> Reply:
     return Reply(
         "Tell me your postcode (like NG7 2RD) or your town and I'll find your recruitment hub, "
         "or pick one:",
+        buttons,
+    )
+
+
+def pathways_menu(knowledge: Knowledge) -> Reply:
+    """Career routes: ask 'from X to Y', or pick one of the known pathways."""
+    buttons = tuple(
+        Button(short_label(pathway.title), payload("pathways", pathway.id))
+        for pathway in knowledge.pathways.values()
+    )
+    return Reply(
+        "Tell me where you are and where you'd like to be, for example \"from care worker to "
+        'nurse" or "HCA to nursing associate", and I\'ll plan the quickest route. Or pick a '
+        "route:",
         buttons,
     )

@@ -118,3 +118,10 @@ async def test_any_text_gets_replies_with_valid_buttons(engine, text):
         assert reply.text.strip()
         for button in reply.buttons:
             assert 0 < len(button.payload.encode()) <= MAX_PAYLOAD_BYTES
+
+
+async def test_pathway_command_offers_routes(engine):
+    [reply] = await ask(engine, "/pathway")
+    assert "from care worker to nurse" in reply.text and len(reply.buttons) >= 8
+    [route] = await ask(engine, button=reply.buttons[0].payload)
+    assert "→" in route.text and "typically" in route.text

@@ -51,3 +51,33 @@ def test_the_console_command_runs_the_chat_on_piped_input(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Lead Adult Care Worker" in result.stdout and "Level 3" in result.stdout
     assert (tmp_path / "carepath.db").exists()  # the built-in database, made on first use
+
+
+def test_the_terminal_chat_completes_the_form_and_the_lead_is_exported(tmp_path):
+    env = {**os.environ, "CAREPATH_DATA_DIR": str(tmp_path)}
+    env.pop("CAREPATH_DATABASE_URL", None)
+    typed = (
+        "\n".join(
+            ["/interest", "care worker", "Sam Jones", "07911 123456", "NG7 2RD", "1", "2", "1", "1"]
+        )
+        + "\n"
+    )
+    chat_run = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat"],
+        input=typed,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert "Your reference is CP-" in chat_run.stdout, chat_run.stdout[-800:]
+    export = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "leads", "export"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert "Sam Jones" in export.stdout and "nottingham-hub" in export.stdout
