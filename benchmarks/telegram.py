@@ -18,7 +18,7 @@ import httpx
 from telegram.request import HTTPXRequest
 
 from benchmarks.measure import peak_memory_mb, percentile
-from benchmarks.turns import _fresh
+from benchmarks.turns import fresh_database
 from bot.channels.telegram import build_application
 from bot.channels.telegram_webhook import SECRET_HEADER, webhook_app
 from bot.engine import Engine
@@ -103,7 +103,7 @@ async def _webhook(engine: Engine, *, start_id: int) -> tuple[float, list[float]
 
 
 async def _bench(name: str, url: str, knowledge: object, answerer: Answerer) -> None:
-    database = await _fresh(url)
+    database = await fresh_database(url)
     engine = Engine(knowledge, database, answerer=answerer)
     polling = await _polling(engine)
     webhook, latencies = await _webhook(engine, start_id=1_000_000)

@@ -14,16 +14,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import text
-from sqlmodel import SQLModel
-
 from benchmarks.measure import peak_memory_mb
 from bot.engine import Engine
 from bot.flows.answer import Answerer
 from bot.incoming import Incoming
 from knowledge.loader import load
 from storage.database import Database
-from storage.migrate import upgrade
+from storage.migrate import rebuild, upgrade
 
 QUESTIONS = (
     "nursing associate pay",
@@ -40,14 +37,9 @@ TURNS_EACH = 50
 FORMS = 100
 
 
-async def _fresh(url: str) -> Database:
-    if not url.startswith("sqlite"):
-        database = Database(url)
-        async with database.engine.begin() as connection:
-            await connection.run_sync(SQLModel.metadata.drop_all)
-            await connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        await database.close()
-    await upgrade(url)
+async def fresh_database(url: str) -> Database:
+    """A database migrated from empty (PostgreSQL tables are dropped first)."""
+    await (upgrade(url) if url.startswith("sqlite") else rebuild(url))
     return Database(url, **({} if url.startswith("sqlite") else {"pool_size": 10}))
 
 
@@ -77,7 +69,7 @@ async def _forms(engine: Engine) -> float:
 
 
 async def _bench(name: str, url: str, knowledge: object, answerer: Answerer) -> None:
-    database = await _fresh(url)
+    database = await fresh_database(url)
     engine = Engine(knowledge, database, answerer=answerer)
     turns = await _turns(engine)
     forms = await _forms(engine)

@@ -7,7 +7,16 @@ from collections.abc import Callable, Iterable
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
 from knowledge.paths import Route
-from knowledge.schema import Apprenticeship, Faq, Figure, Hub, Pathway, Role, as_of_label
+from knowledge.schema import (
+    Apprenticeship,
+    Faq,
+    Figure,
+    Hub,
+    Pathway,
+    Role,
+    Step,
+    as_of_label,
+)
 
 ROLE_ASPECTS = ("about", "pay", "entry", "apps", "next", "reg", "suits")
 APPRENTICESHIP_ASPECTS = ("about", "length", "entry", "roles")
@@ -115,6 +124,13 @@ def apprenticeship_name(item: Apprenticeship) -> str:
     return f"{title} (Level {item.level}{code})"
 
 
+def step_means(knowledge: Knowledge, step: Step) -> str:
+    """How a pathway step is made: its apprenticeship's name, or its qualification."""
+    if step.apprenticeship:
+        return apprenticeship_name(knowledge.apprenticeships[step.apprenticeship])
+    return step.qualification or ""
+
+
 def role_reply(knowledge: Knowledge, role: Role, aspect: str = "about") -> Reply:
     """A role, told from the angle asked about."""
     sources = Sources()
@@ -173,11 +189,7 @@ def _progression(knowledge: Knowledge, role: Role, sources: Sources) -> str:
             if step.from_role != role.id or step.to_role in moves:
                 continue
             target = knowledge.roles[step.to_role]
-            via = (
-                apprenticeship_name(knowledge.apprenticeships[step.apprenticeship])
-                if step.apprenticeship
-                else step.qualification
-            )
+            via = step_means(knowledge, step)
             sources.add(step.source)
             moves[step.to_role] = f"{target.title}: via {via}, typically {_months(step.months)}"
     for target_id in role.leads_to:
@@ -284,11 +296,7 @@ def pathway_reply(knowledge: Knowledge, pathway: Pathway) -> Reply:
     for step in pathway.steps:
         sources.add(step.source)
         start, end = knowledge.roles[step.from_role], knowledge.roles[step.to_role]
-        via = (
-            apprenticeship_name(knowledge.apprenticeships[step.apprenticeship])
-            if step.apprenticeship
-            else step.qualification
-        )
+        via = step_means(knowledge, step)
         steps.append(f"{start.title} → {end.title}: {via}, typically {_months(step.months)}")
     buttons = tuple(
         Button(short_label(knowledge.roles[role_id].title), payload("roles", role_id))
@@ -328,11 +336,7 @@ def route_text(knowledge: Knowledge, route: Route, sources: Sources) -> str:
     for step in route.steps:
         sources.add(step.source)
         end = knowledge.roles[step.to_role]
-        via = (
-            apprenticeship_name(knowledge.apprenticeships[step.apprenticeship])
-            if step.apprenticeship
-            else step.qualification
-        )
+        via = step_means(knowledge, step)
         lines.append(f"{end.title}: {via}, typically {_months(step.months)}")
     earning = ", earning throughout" if route.earning_throughout else ""
     return _compose(_list(lines), f"In all: {describe_years(route.months)}{earning}.")

@@ -42,3 +42,18 @@ async def pending(database: Database) -> list[str]:
     if wanted <= applied:
         return []
     return [rev.revision for rev in script.iterate_revisions(list(wanted), list(applied) or None)]
+
+
+async def rebuild(url: str) -> None:
+    """Drop every CarePath table and migrate from empty (tests and benchmarks only)."""
+    from sqlalchemy import text
+    from sqlmodel import SQLModel
+
+    import storage.models  # noqa: F401  (registers the tables)
+
+    database = Database(url)
+    async with database.engine.begin() as connection:
+        await connection.run_sync(SQLModel.metadata.drop_all)
+        await connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    await database.close()
+    await upgrade(url)

@@ -15,7 +15,7 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from storage.database import Database
-from storage.migrate import upgrade
+from storage.migrate import rebuild, upgrade
 from storage.models import ScheduledJob  # noqa: F401  (all tables registered)
 
 KNOWLEDGE_FIXTURES = Path(__file__).parent / "knowledge" / "fixtures"
@@ -45,15 +45,6 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-async def _rebuild_postgres(url: str) -> None:
-    database = Database(url)
-    async with database.engine.begin() as connection:
-        await connection.run_sync(SQLModel.metadata.drop_all)
-        await connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    await database.close()
-    await upgrade(url)
-
-
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
     """The test PostgreSQL, migrated from empty once per run."""
@@ -62,7 +53,7 @@ def postgres_url() -> str:
             pytest.fail("CAREPATH_REQUIRE_POSTGRES=1 but CAREPATH_TEST_DATABASE_URL is not set")
         pytest.skip("PostgreSQL tests need CAREPATH_TEST_DATABASE_URL")
     try:
-        run_in_own_loop(_rebuild_postgres(POSTGRES_URL))
+        run_in_own_loop(rebuild(POSTGRES_URL))
     except Exception as error:  # an unreachable server, wrong credentials...
         if REQUIRE_POSTGRES:
             pytest.fail(f"PostgreSQL at CAREPATH_TEST_DATABASE_URL is unusable: {error!r}")
