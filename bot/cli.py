@@ -56,8 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     webhook_set = webhook_commands.add_parser("set", help="point Telegram at --url")
     webhook_set.add_argument("--url", help="public https base URL of the workers")
 
+    hubs = commands.add_parser("hubs", help="recruitment hubs")
+    hubs_commands = hubs.add_subparsers(dest="hubs_command", required=True)
+    route = hubs_commands.add_parser("route", help="which hub gets a lead from a place, and why")
+    route.add_argument("place", metavar="POSTCODE-OR-TOWN")
+    route.add_argument("--role", help="the role id the person is interested in")
+
     leads = commands.add_parser("leads", help="leads for recruiters")
     leads_commands = leads.add_subparsers(dest="leads_command", required=True)
+    leads_commands.add_parser("pending", help="list lead cards and notices not yet delivered")
     export = leads_commands.add_parser("export", help="print leads as CSV or JSON")
     export.add_argument("--format", choices=("csv", "json"), default="csv", dest="output_format")
     export.add_argument("--hub", dest="hub_id", help="only this hub's leads")
@@ -98,6 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.commands.run import set_webhook
 
         return set_webhook(args.url)
+    if args.command == "hubs":
+        from bot.commands.hubs import run_route
+
+        return run_route(args.place, args.role)
+    if args.command == "leads" and args.leads_command == "pending":
+        from bot.commands.hubs import run_pending
+
+        return run_pending()
     if args.command == "leads":
         from bot.commands.leads import run_export
 

@@ -31,10 +31,25 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_url: str | None = None
     hub_chats: str = ""  # "hub-id=chat-id,hub-id=chat-id"
+    hub_chats_file: Path | None = None  # YAML: "hub-id: chat-id" lines
+    admin_chat: int | None = None  # where relay alerts and escalations go
 
     def hub_chat_ids(self) -> dict[str, int]:
         """Hub id to Telegram chat id, from CAREPATH_HUB_CHATS."""
         chats: dict[str, int] = {}
+        if self.hub_chats_file:
+            import yaml
+
+            loaded = yaml.safe_load(self.hub_chats_file.read_text(encoding="utf-8")) or {}
+            if not isinstance(loaded, dict):
+                raise ValueError(f"{self.hub_chats_file}: write one 'hub-id: chat-id' a line")
+            for hub_id, chat_id in loaded.items():
+                try:
+                    chats[str(hub_id)] = int(chat_id)
+                except (TypeError, ValueError):
+                    raise ValueError(
+                        f"{self.hub_chats_file}: {hub_id}: {chat_id!r} is not a chat id"
+                    ) from None
         for pair in filter(None, (part.strip() for part in self.hub_chats.split(","))):
             hub_id, _, chat_id = pair.partition("=")
             try:

@@ -9,7 +9,7 @@ import logging
 import re
 
 from bot.answers import KIND_PREFIX, hub_reply
-from bot.flows import interest, menu, privacy
+from bot.flows import enquiry, interest, menu, privacy, recruiter
 from bot.flows.answer import Answered, Answerer
 from bot.flows.turn import Turn
 from bot.incoming import Incoming
@@ -26,6 +26,7 @@ __all__ = ["Engine", "Incoming"]
 log = logging.getLogger(__name__)
 _KIND_BY_PREFIX = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
 _CAMPAIGN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+RECRUITER_COMMANDS = ("/leads", "/lead", "/export", "/stats")
 TRY_AGAIN = "Sorry, I can't reach my records just now. Please try again in a minute."
 
 
@@ -52,6 +53,9 @@ class Engine:
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """The replies to one message; never raises for anything a person can send."""
         try:
+            if incoming.hub_id is not None:
+                async with self.database.transaction() as session:
+                    return await recruiter.handle(session, self.knowledge, incoming)
             async with self.database.transaction() as session:
                 person = await person_for_turn(
                     session,
@@ -101,6 +105,8 @@ class Engine:
             return await interest.start(turn, chosen)
         if interest.in_form(turn) and (button is None or button.startswith("form:")):
             return await interest.handle(turn)
+        if enquiry.in_enquiry(turn) and (button is None or button.startswith("ask:")):
+            return await enquiry.handle(turn)
         if turn.state.flow == privacy.FLOW and (button is None or button.startswith("forget:")):
             return await privacy.handle(turn)
         if button is not None:
@@ -132,6 +138,10 @@ class Engine:
                 score=getattr(guess, "score", None),
                 answered=answered.match is not None,
             )
+        if answered.unanswered:
+            data = dict(turn.state.data)
+            data["asked"] = text[:1000]  # offered to a person if they tap "Ask a person"
+            set_state(turn.state, flow=turn.state.flow, step=turn.state.step, data=data)
         if answered.match and answered.match.kind in ("role", "apprenticeship"):
             _remember(
                 turn, f"{'role' if answered.match.kind == 'role' else 'app'}:{answered.match.id}"
@@ -156,6 +166,8 @@ class Engine:
             return [Reply("There's nothing to cancel. Ask me anything!")]
         if command == "/interest":
             return await interest.start(turn, turn.state.data.get("last"))
+        if command == "/mystatus":
+            return await privacy.my_status(turn)
         if command == "/mydata":
             return await privacy.my_data(turn)
         if command == "/forget":
@@ -170,6 +182,8 @@ class Engine:
             return [menu.hubs_menu(self.knowledge)]
         if command == "/pathway":
             return [menu.pathways_menu(self.knowledge)]
+        if command in RECRUITER_COMMANDS:
+            return [Reply("That is a recruiters' command: it works only in a hub's group chat.")]
         return [Reply(f"I don't know the command {command}."), menu.help_reply()]
 
     async def _button(self, turn: Turn, data: str) -> list[Reply]:
@@ -179,7 +193,7 @@ class Engine:
         if head == "none":
             return [menu.fallback_reply()]
         if head == "ask" and rest == "person":
-            return [menu.ask_person_reply(self.knowledge)]
+            return await enquiry.start(turn)
         if head == "interest":
             kind, _, entry_id = rest.partition(":")
             if kind in ("role", "app") and entry_id:

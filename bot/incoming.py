@@ -15,6 +15,10 @@ class Incoming:
     source: str = "terminal"
     shared_phone: str | None = None
     location: tuple[float, float] | None = None  # latitude, longitude
+    hub_id: str | None = None  # set when the message comes from a hub's recruiters' chat
+    actor: str | None = None  # the recruiter's display name, for claims and history
+    chat_id: int | None = None  # the hub chat it came from
+    reply_to: int | None = None  # the message (an enquiry card) it replies to
 
     @property
     def channel(self) -> str:

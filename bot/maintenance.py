@@ -7,13 +7,15 @@ import logging
 import socket
 from datetime import timedelta
 
+from bot.reminders import remind_if_due
+from knowledge.base import Knowledge
 from storage.database import Database
 from storage.retention import Purged, purge_older_than
 from storage.schedule import claim_due
 
 log = logging.getLogger(__name__)
 PURGE_EVERY = timedelta(days=1)
-CHECK_EVERY = timedelta(hours=1)
+CHECK_EVERY = timedelta(minutes=1)
 
 
 def worker_name() -> str:
@@ -23,12 +25,16 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"[:64]
 
 
-async def maintenance_loop(database: Database, *, retention_days: int) -> None:
-    """Every hour, run whatever is due; errors are logged, never fatal."""
+async def maintenance_loop(
+    database: Database, *, retention_days: int, knowledge: Knowledge | None = None
+) -> None:
+    """Every minute, run whatever is due (purge, reminders); errors are logged, never fatal."""
     while True:
         try:
             await purge_if_due(database, retention_days=retention_days)
-        except Exception as error:  # a bad hour must not stop the next
+            if knowledge is not None:
+                await remind_if_due(database, knowledge, worker=worker_name())
+        except Exception as error:  # a bad turn must not stop the next
             log.warning("maintenance failed this time: %s", type(error).__name__)
         await asyncio.sleep(CHECK_EVERY.total_seconds())
 

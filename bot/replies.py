@@ -27,3 +27,4 @@ class Reply:
     buttons: tuple[Button, ...] = field(default=())
     image_path: str | None = None
     ask_contact: bool = False  # channels that can, offer a "share my phone number" button
+    document: tuple[str, bytes] | None = None  # (file name, content), e.g. a CSV export

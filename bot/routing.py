@@ -18,7 +18,21 @@ def sectors_of(knowledge: Knowledge, interests: list[str]) -> set[str]:
     return sectors
 
 
-def _recruits_for(hub: Hub, sectors: set[str]) -> bool:
+def roles_of(knowledge: Knowledge, interests: list[str]) -> set[str]:
+    """The role ids in `interests`, with the roles each apprenticeship leads to."""
+    roles: set[str] = set()
+    for interest in interests:
+        kind, _, entry_id = interest.partition(":")
+        if kind == "role":
+            roles.add(entry_id)
+        elif entry_id in knowledge.apprenticeships:
+            roles.update(knowledge.apprenticeships[entry_id].roles)
+    return roles
+
+
+def _recruits_for(hub: Hub, sectors: set[str], roles: set[str]) -> bool:
+    if hub.roles and roles:
+        return bool(roles & set(hub.roles))
     offered = {"health", "social-care"} if "both" in hub.sectors else set(hub.sectors)
     return not sectors or bool(sectors & offered)
 
@@ -33,8 +47,8 @@ def route(knowledge: Knowledge, place: str, interests: list[str] | None = None) 
     if found is None:
         return Coverage(desk, f"no regional hub covers {place}; {desk.name} covers everywhere else")
     sectors = sectors_of(knowledge, interests or [])
-    if not _recruits_for(found.hub, sectors):
-        wanted = " and ".join(sorted(sectors))
+    if not _recruits_for(found.hub, sectors, roles_of(knowledge, interests or [])):
+        wanted = " and ".join(sorted(sectors)) or "that role"
         return Coverage(
             desk, f"{found.reason}, but it does not recruit for {wanted}; {desk.name} does"
         )

@@ -6,7 +6,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Lead, LeadEvent, OutboxMessage, utcnow
@@ -69,3 +69,57 @@ async def set_status(session: AsyncSession, *, lead: Lead, status: str, actor: s
     lead.status = status
     lead.updated_at = utcnow()
     session.add(LeadEvent(lead_id=lead.id, status=status, actor=actor))
+
+
+OPEN = ("new", "claimed", "contacted")
+
+
+async def claim_lead(session: AsyncSession, *, lead_id: str, owner: str) -> bool:
+    """Make `owner` the lead's one owner if nobody is yet: the first tap wins."""
+    result = await session.execute(
+        update(Lead)
+        .where(Lead.id == lead_id, Lead.owner.is_(None))
+        .values(owner=owner, status="claimed", updated_at=utcnow())
+    )
+    if result.rowcount == 1:
+        session.add(LeadEvent(lead_id=lead_id, status="claimed", actor=owner))
+        return True
+    return False
+
+
+async def find_lead(
+    session: AsyncSession, *, lead_id: str | None = None, ref: str | None = None
+) -> Lead | None:
+    """A lead by id or by its reference (any case)."""
+    query = select(Lead).execution_options(populate_existing=True)
+    if lead_id:
+        query = query.where(Lead.id == lead_id)
+    elif ref:
+        query = query.where(Lead.ref == ref.strip().upper())
+    else:
+        return None
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def open_leads(session: AsyncSession, *, hub_id: str) -> list[Lead]:
+    """A hub's leads still in progress, oldest first."""
+    query = (
+        select(Lead).where(Lead.hub_id == hub_id, Lead.status.in_(OPEN)).order_by(Lead.created_at)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def status_counts(session: AsyncSession, *, hub_id: str, since: datetime) -> dict[str, int]:
+    """How many of a hub's leads since `since` are in each status."""
+    query = (
+        select(Lead.status, func.count())
+        .where(Lead.hub_id == hub_id, Lead.created_at >= since)
+        .group_by(Lead.status)
+    )
+    return {status: count for status, count in (await session.execute(query)).all()}
+
+
+async def unclaimed_since(session: AsyncSession, *, before: datetime) -> list[Lead]:
+    """Leads nobody has claimed that were created before `before`."""
+    query = select(Lead).where(Lead.owner.is_(None), Lead.status == "new", Lead.created_at < before)
+    return list((await session.execute(query)).scalars())

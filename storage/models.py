@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Dialect, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Dialect, Index, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -100,6 +100,10 @@ class Lead(SQLModel, table=True):
     owner: str | None = Field(default=None, max_length=100)
     created_at: datetime = _when(nullable=False, default=utcnow, index=True)
     updated_at: datetime = _when(nullable=False, default=utcnow)
+    card_chat_id: int | None = Field(default=None, sa_type=BigInteger)
+    card_message_id: int | None = Field(default=None, sa_type=BigInteger)
+    reminded_at: datetime | None = _when(nullable=True)
+    escalated_at: datetime | None = _when(nullable=True)
 
 
 class LeadEvent(SQLModel, table=True):
@@ -171,3 +175,30 @@ class InboundUpdate(SQLModel, table=True):
     status: str = Field(default="received", max_length=20)
     received_at: datetime = _when(nullable=False, default=utcnow)
     claimed_until: datetime = _when(nullable=False)
+
+
+class HubChat(SQLModel, table=True):
+    """A hub chat id learnt at run time (a group that became a supergroup moves its id);
+    it overrides the configured one."""
+
+    __tablename__ = "hub_chats"
+
+    hub_id: str = Field(primary_key=True, max_length=64)
+    chat_id: int = Field(sa_type=BigInteger)
+    updated_at: datetime = _when(nullable=False, default=utcnow)
+
+
+class Enquiry(SQLModel, table=True):
+    """A question a person asked to pass to a person at a hub, and where its card went."""
+
+    __tablename__ = "enquiries"
+
+    id: str = Field(default_factory=lambda: str(uuid.uuid4()), primary_key=True, max_length=36)
+    ref: str = Field(unique=True, max_length=12)
+    person_id: int = Field(foreign_key="people.id", index=True, ondelete="CASCADE")
+    hub_id: str = Field(max_length=64)
+    question: str = Field(max_length=1000)
+    status: str = Field(default="new", max_length=20)
+    card_chat_id: int | None = Field(default=None, sa_type=BigInteger)
+    card_message_id: int | None = Field(default=None, sa_type=BigInteger, index=True)
+    created_at: datetime = _when(nullable=False, default=utcnow)

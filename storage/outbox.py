@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, utcnow
 
 DELIVERED_OR_IN_FLIGHT = ("sent", "claimed")
 
@@ -44,3 +45,78 @@ async def pending(session: AsyncSession) -> list[OutboxMessage]:
         .order_by(OutboxMessage.id)
     )
     return list((await session.execute(query)).scalars())
+
+
+def _claimable(now: datetime) -> object:
+    return or_(
+        and_(OutboxMessage.status == "pending", OutboxMessage.available_at <= now),
+        and_(OutboxMessage.status == "claimed", OutboxMessage.lease_until < now),
+    )
+
+
+async def claim_batch(
+    session: AsyncSession, *, worker: str, lease: timedelta, limit: int
+) -> list[OutboxMessage]:
+    """Claim up to `limit` due messages for this worker. Each is taken by a conditional UPDATE
+    (works alike on SQLite and PostgreSQL); a row another worker took first is skipped, and a
+    row whose lease ran out (its worker died) can be taken again."""
+    now = utcnow()
+    candidates = (
+        (
+            await session.execute(
+                select(OutboxMessage.id)
+                .where(_claimable(now))
+                .order_by(OutboxMessage.id)
+                .limit(limit)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    claimed = []
+    for message_id in candidates:
+        result = await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, _claimable(now))
+            .values(
+                status="claimed",
+                claimed_by=worker,
+                lease_until=now + lease,
+                attempts=OutboxMessage.attempts + 1,
+            )
+        )
+        if result.rowcount == 1:
+            claimed.append(message_id)
+    if not claimed:
+        return []
+    query = select(OutboxMessage).where(OutboxMessage.id.in_(claimed)).order_by(OutboxMessage.id)
+    return list((await session.execute(query.execution_options(populate_existing=True))).scalars())
+
+
+async def settle(
+    session: AsyncSession,
+    *,
+    message_id: int,
+    worker: str,
+    status: str,
+    error: str | None = None,
+    retry_in: timedelta | None = None,
+) -> bool:
+    """Record how a claimed message went: 'sent', 'pending' again (retry), 'parked', 'dead' or
+    'cancelled'. Only the worker holding the claim may settle it; False if it lost the claim."""
+    now = utcnow()
+    values: dict[str, object] = {"status": status, "last_error": error, "lease_until": None}
+    if status == "sent":
+        values["sent_at"] = now
+    if retry_in is not None:
+        values["available_at"] = now + retry_in
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == message_id,
+            OutboxMessage.claimed_by == worker,
+            OutboxMessage.status == "claimed",
+        )
+        .values(**values)
+    )
+    return result.rowcount == 1

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
     ConversationState,
+    Enquiry,
     InterestEvent,
     Lead,
     LeadEvent,
@@ -70,6 +71,6 @@ async def erase_person(session: AsyncSession, *, person_id: int) -> None:
         )
     )
     await session.execute(delete(LeadEvent).where(LeadEvent.lead_id.in_(lead_ids)))
-    for table in (Lead, InterestEvent, QuestionLog, ConversationState):
+    for table in (Lead, Enquiry, InterestEvent, QuestionLog, ConversationState):
         await session.execute(delete(table).where(table.person_id == person_id))
     await session.execute(delete(Person).where(Person.id == person_id))

@@ -13,11 +13,12 @@ from typing import Any
 
 from telegram import (
     BotCommand,
+    InputFile,
     KeyboardButton,
     ReplyKeyboardMarkup,
     Update,
 )
-from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -35,6 +36,7 @@ from bot.channels.telegram_render import messages
 from bot.engine import Engine
 from bot.incoming import Incoming
 from bot.replies import Reply
+from storage.hubchats import learnt_hub_chats
 from storage.people import mark_unreachable, person_for_turn
 
 log = logging.getLogger(__name__)
@@ -104,7 +106,7 @@ def build_application(
         builder = builder.get_updates_request(updates_request)
     application = builder.build()
     application.bot_data["engine"] = engine
-    application.bot_data["hub_chats"] = set((hub_chats or {}).values())
+    application.bot_data["hub_chats"] = dict(hub_chats or {})
     private = filters.ChatType.PRIVATE
     application.add_handler(CallbackQueryHandler(_on_button))
     application.add_handler(MessageHandler(private & filters.CONTACT, _on_contact))
@@ -164,7 +166,13 @@ async def send_replies(
             if reply.image_path:
                 with open(reply.image_path, "rb") as picture:
                     await context.bot.send_photo(chat_id, picture)
+            if reply.document:
+                name, content = reply.document
+                await context.bot.send_document(chat_id, InputFile(content, filename=name))
     except Forbidden:
+        if chat_id != user_id:
+            log.warning("the bot may not post in a group it serves")
+            return
         log.info("a person blocked the bot; marked unreachable")
         database = _engine(context).database
         async with database.transaction() as session:
@@ -181,7 +189,12 @@ async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     await query.answer()
-    if query.message is None or query.message.chat.type != ChatType.PRIVATE:
+    if query.message is None:
+        return
+    if query.message.chat.type != ChatType.PRIVATE:
+        hub_id = await _hub_of_chat(context, query.message.chat.id)
+        if hub_id is not None:
+            await _recruiter(update, context, hub_id, button=query.data or "")
         return
     await _handle(update, context, button=query.data or "")
 
@@ -206,11 +219,59 @@ async def _on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    chat = update.effective_chat
-    if chat.id in context.application.bot_data["hub_chats"]:
-        return  # a hub's own chat: the recruiters' side
-    await context.bot.send_message(chat.id, ONLY_PRIVATE)
-    await context.bot.leave_chat(chat.id)
+    chat, message = update.effective_chat, update.effective_message
+    hub_id = await _hub_of_chat(context, chat.id)
+    if hub_id is None:
+        await context.bot.send_message(chat.id, ONLY_PRIVATE)
+        await context.bot.leave_chat(chat.id)
+        return
+    text = message.text or ""
+    replied = message.reply_to_message
+    if text.startswith("/") and not await _is_member(context, chat.id, update.effective_user.id):
+        await message.reply_text("Only members of this hub's recruiters' group can do that.")
+        return
+    await _recruiter(
+        update, context, hub_id, text=text, reply_to=replied.message_id if replied else None
+    )
+
+
+async def _recruiter(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, hub_id: str, **incoming: Any
+) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    actor = user.full_name + (f" (@{user.username})" if user.username else "")
+    replies = await _engine(context).handle(
+        Incoming(
+            f"telegram:{user.id}",
+            source="telegram",
+            hub_id=hub_id,
+            actor=actor[:100],
+            chat_id=chat.id,
+            **incoming,
+        )
+    )
+    await send_replies(context, chat.id, user.id, replies)
+
+
+async def _hub_of_chat(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> str | None:
+    """The hub whose recruiters use this chat: configured, or learnt when a group moved."""
+    hub_chats: dict[str, int] = dict(context.application.bot_data["hub_chats"])
+    database = _engine(context).database
+    async with database.transaction() as session:
+        hub_chats.update(await learnt_hub_chats(session))
+    return next((hub for hub, chat in hub_chats.items() if chat == chat_id), None)
+
+
+async def _is_member(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+    except TelegramError:
+        return False
+    return member.status in (
+        ChatMemberStatus.MEMBER,
+        ChatMemberStatus.ADMINISTRATOR,
+        ChatMemberStatus.OWNER,
+    )
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -18,7 +18,9 @@ log = logging.getLogger(__name__)
 def run_bot(*, webhook: bool, host: str, port: int) -> int:
     """Run the Telegram bot until stopped."""
     from bot.channels.telegram import TokenError, build_application, check_token
-    from bot.maintenance import maintenance_loop
+    from bot.channels.telegram_relay import TelegramHubChannel
+    from bot.maintenance import maintenance_loop, worker_name
+    from bot.relay import Relay
 
     configure_logging()
     settings = Settings()
@@ -44,10 +46,24 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
 
     async def on_start() -> None:
         await ensure_current(database)
-        task = asyncio.create_task(
-            maintenance_loop(database, retention_days=settings.retention_days)
+        relay = Relay(
+            knowledge=knowledge,
+            database=database,
+            channel=TelegramHubChannel(application.bot),
+            hub_chats=hub_chats,
+            admin_chat=settings.admin_chat,
+            worker=worker_name(),
         )
-        background.add(task)
+        for hub_id in relay.missing_chats():
+            log.warning("hub %s has no chat configured: its leads go to the national desk", hub_id)
+        background.add(asyncio.create_task(relay.run_forever()))
+        background.add(
+            asyncio.create_task(
+                maintenance_loop(
+                    database, retention_days=settings.retention_days, knowledge=knowledge
+                )
+            )
+        )
 
     try:
         if webhook:

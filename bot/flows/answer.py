@@ -54,6 +54,7 @@ class Answered:
     replies: list[Reply]
     match: MatchInfo | None
     best_guess: Match | None = None
+    unanswered: bool = False  # a fallback or 'did you mean': a question we could not answer
 
 
 class Answerer:
@@ -85,7 +86,7 @@ class Answerer:
             or top.score < SUGGEST_AT
             or (top.score < ANSWER_AT and not topic_words(top))
         ):
-            return Answered([fallback_reply()], None, top)
+            return Answered([fallback_reply()], None, top, unanswered=True)
         rivals = [m for m in matches[1:] if m.score > top.score - AMBIGUITY_GAP and topic_words(m)]
         if understanding.postcode and top.kind == "hubs":
             rivals = [m for m in rivals if m.score >= POSTCODE_OVERRIDE]
@@ -94,7 +95,7 @@ class Answerer:
             reply = self._reply(top, aspect)
             info = MatchInfo(SINGULAR[top.kind], top.entry_id, aspect, min(top.score, 100.0))
             return Answered([reply], info)
-        return Answered([self._did_you_mean(understanding, matches[:3])], None, top)
+        return Answered([self._did_you_mean(understanding, matches[:3])], None, top, True)
 
     def _aspect(self, match: Match, understanding: Understanding) -> str | None:
         aspect = understanding.aspect

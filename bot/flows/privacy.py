@@ -12,6 +12,13 @@ from storage.questions import questions_of
 from storage.state import clear_state, set_state
 
 FLOW = "forget"
+STATUS_FOR_PEOPLE = {
+    "new": "with the hub, waiting for a recruiter",
+    "claimed": "a recruiter is handling it",
+    "contacted": "a recruiter has contacted you",
+    "unsuitable": "closed by the hub",
+    "started": "you started work. Congratulations!",
+}
 
 
 def _when(moment: object) -> str:
@@ -56,6 +63,23 @@ async def my_data(turn: Turn) -> list[Reply]:
         lines.append("• Nothing else: no details, no interests, no questions.")
     lines.append("\nTo delete all of it, send /forget.")
     return [Reply("\n".join(lines), (Button("Delete my data", "forget:ask"),))]
+
+
+async def my_status(turn: Turn) -> list[Reply]:
+    """Where each of the person's leads stands."""
+    leads = await leads_of(turn.session, person_id=turn.person.id)
+    if not leads:
+        return [Reply("You haven't asked a recruiter to contact you yet. Send /interest to.")]
+    lines = []
+    for lead in leads:
+        hub = turn.knowledge.hubs.get(lead.hub_id)
+        name = hub.name if hub else lead.hub_id
+        delivered = await card_delivered(turn.session, lead_id=lead.id)
+        where = STATUS_FOR_PEOPLE.get(lead.status, lead.status)
+        if lead.status == "new" and not delivered:
+            where = "waiting to be sent to the hub"
+        lines.append(f"• {lead.ref} ({_when(lead.created_at)}), {name}: {where}.")
+    return [Reply("Your requests:\n" + "\n".join(lines))]
 
 
 def ask_to_forget(turn: Turn) -> list[Reply]:

@@ -1,0 +1,270 @@
+"""The relay: claims outbox messages and delivers them to hub chats through a channel.
+
+No lead is ever lost: a message is settled only after the channel answered; a worker that
+dies leaves its claim to run out and another worker retries. A send that timed out may have
+arrived, so it is retried too: a duplicate card is possible then, and carries the lead's
+reference so recruiters can tell."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Protocol
+
+from bot.cards import enquiry_card, forget_notice, lead_buttons, lead_card
+from bot.replies import Button
+from knowledge.base import Knowledge
+from storage.database import Database, DatabaseUnavailable
+from storage.hubchats import learnt_hub_chats, remember_hub_chat
+from storage.leads import find_lead
+from storage.models import Enquiry, OutboxMessage, Person
+from storage.outbox import claim_batch, enqueue, settle
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(seconds=60)
+MAX_BACKOFF = timedelta(minutes=10)
+NO_CHAT_WAIT = timedelta(minutes=5)
+
+
+class RetryLater(Exception):
+    """The channel asked us to wait (Telegram's flood control)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds} s")
+        self.seconds = seconds
+
+
+class ChatMoved(Exception):
+    """The chat has a new id (a group became a supergroup)."""
+
+    def __init__(self, chat_id: int) -> None:
+        super().__init__("chat moved")
+        self.chat_id = chat_id
+
+
+class ChatGone(Exception):
+    """The bot cannot post there (removed, blocked, chat not found)."""
+
+
+class Rejected(Exception):
+    """The channel refused the message itself (a bad request): retrying will not help."""
+
+
+class TimedOut(Exception):
+    """No answer in time: the message may or may not have arrived."""
+
+
+class HubChannel(Protocol):
+    """What the relay needs from a channel."""
+
+    async def send(self, chat_id: int, text: str, buttons: tuple[Button, ...] = ()) -> int:
+        """Post a message; return its id."""
+
+    async def edit(
+        self, chat_id: int, message_id: int, text: str, buttons: tuple[Button, ...] = ()
+    ) -> None:
+        """Change a message already posted."""
+
+    async def send_to_person(self, channel_user_id: str, text: str) -> None:
+        """Message a person privately."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one delivery went, for figures and tests."""
+
+    message_id: int
+    kind: str
+    status: str
+
+
+class Relay:
+    """Delivers the outbox. Any number of relays may run on one database."""
+
+    def __init__(
+        self,
+        *,
+        knowledge: Knowledge,
+        database: Database,
+        channel: HubChannel,
+        hub_chats: dict[str, int],
+        admin_chat: int | None,
+        worker: str,
+        lease: timedelta = LEASE,
+    ) -> None:
+        self.knowledge = knowledge
+        self.database = database
+        self.channel = channel
+        self.configured_chats = dict(hub_chats)
+        self.admin_chat = admin_chat
+        self.worker = worker
+        self.lease = lease
+
+    def missing_chats(self) -> list[str]:
+        """Hubs with no chat configured (their leads go to the national desk's chat)."""
+        return [hub for hub in self.knowledge.hubs if hub not in self.configured_chats]
+
+    async def run_forever(self, idle: float = 1.0) -> None:
+        """Deliver until cancelled; errors are logged and the loop carries on."""
+        while True:
+            try:
+                done = await self.run_once()
+            except DatabaseUnavailable:
+                log.warning("relay: database unavailable; will try again")
+                done = []
+            except Exception as error:
+                log.error("relay: unexpected %s; carrying on", type(error).__name__)
+                done = []
+            if not done:
+                await asyncio.sleep(idle)
+
+    async def run_once(self, limit: int = 20) -> list[Outcome]:
+        """Claim a batch of due messages and deliver each; return what happened."""
+        async with self.database.transaction() as session:
+            batch = await claim_batch(session, worker=self.worker, lease=self.lease, limit=limit)
+            chats = {**self.configured_chats, **await learnt_hub_chats(session)}
+        return [await self._deliver(message, chats) for message in batch]
+
+    async def _deliver(self, message: OutboxMessage, chats: dict[str, int]) -> Outcome:
+        try:
+            status = await self._attempt(message, chats)
+            return await self._settle(message, status)
+        except RetryLater as wait:
+            return await self._settle(
+                message, "pending", str(wait), timedelta(seconds=wait.seconds)
+            )
+        except ChatMoved as moved:
+            async with self.database.transaction() as session:
+                if message.hub_id:
+                    await remember_hub_chat(session, hub_id=message.hub_id, chat_id=moved.chat_id)
+            return await self._settle(message, "pending", "chat moved", timedelta(0))
+        except ChatGone as gone:
+            await self._alert(
+                f"Cannot post to the chat of hub {message.hub_id}: {gone}. "
+                f"Message {message.id} ({message.kind}) is parked."
+            )
+            return await self._settle(message, "parked", str(gone)[:300])
+        except Rejected as rejected:
+            await self._alert(f"Message {message.id} ({message.kind}) was refused: {rejected}.")
+            return await self._settle(message, "dead", str(rejected)[:300])
+        except (TimedOut, OSError) as error:
+            return await self._settle(
+                message, "pending", type(error).__name__, _backoff(message.attempts)
+            )
+
+    async def _settle(
+        self,
+        message: OutboxMessage,
+        status: str,
+        error: str | None = None,
+        retry_in: timedelta | None = None,
+    ) -> Outcome:
+        async with self.database.transaction() as session:
+            await settle(
+                session,
+                message_id=message.id,
+                worker=self.worker,
+                status=status,
+                error=error,
+                retry_in=retry_in,
+            )
+        return Outcome(message.id, message.kind, status)
+
+    def _chat(self, hub_id: str | None, chats: dict[str, int]) -> int | None:
+        if hub_id and hub_id in chats:
+            return chats[hub_id]
+        desk = self.knowledge.national_hub
+        return chats.get(desk.id) if desk else None
+
+    async def _attempt(self, message: OutboxMessage, chats: dict[str, int]) -> str:
+        """Deliver one message; return the status to settle it with."""
+        kind = message.kind
+        if kind == "alert":
+            await self._alert(message.payload.get("text", ""))
+            return "sent"
+        if kind == "enquiry_answer":
+            return await self._answer_person(message)
+        chat = self._chat(message.hub_id, chats)
+        if chat is None:
+            raise RetryLater(NO_CHAT_WAIT.total_seconds())
+        if kind == "forget_notice":
+            await self.channel.send(chat, forget_notice(message.payload.get("ref", "?")))
+            return "sent"
+        if kind == "enquiry":
+            return await self._enquiry(message, chat)
+        async with self.database.transaction() as session:
+            lead = await find_lead(session, lead_id=message.lead_id)
+        if lead is None:
+            return "cancelled"  # the person asked us to forget them before it went out
+        if kind == "card_update":
+            if lead.card_chat_id and lead.card_message_id:
+                await self.channel.edit(
+                    lead.card_chat_id,
+                    lead.card_message_id,
+                    lead_card(self.knowledge, lead),
+                    lead_buttons(lead),
+                )
+            return "sent"
+        if kind in ("reminder", "escalation") and lead.owner is not None:
+            return "cancelled"  # claimed in the meantime
+        if kind == "escalation":
+            desk = self.knowledge.national_hub
+            chat = chats.get(desk.id, chat) if desk else chat
+            header = f"Escalated: nobody at {message.payload.get('hub_name', 'the hub')} claimed"
+            if self.admin_chat is not None:
+                await self.channel.send(self.admin_chat, lead_card(self.knowledge, lead, header))
+        else:
+            header = "Reminder: still unclaimed," if kind == "reminder" else "New lead"
+        card_id = await self.channel.send(
+            chat, lead_card(self.knowledge, lead, header), lead_buttons(lead)
+        )
+        async with self.database.transaction() as session:
+            stored = await find_lead(session, lead_id=lead.id)
+            if stored is not None:
+                stored.card_chat_id, stored.card_message_id = chat, card_id
+        return "sent"
+
+    async def _enquiry(self, message: OutboxMessage, chat: int) -> str:
+        async with self.database.transaction() as session:
+            enquiry = await session.get(Enquiry, message.payload.get("enquiry_id"))
+        if enquiry is None:
+            return "cancelled"
+        card_id = await self.channel.send(chat, enquiry_card(enquiry))
+        async with self.database.transaction() as session:
+            stored = await session.get(Enquiry, enquiry.id)
+            if stored is not None:
+                stored.card_chat_id, stored.card_message_id = chat, card_id
+        return "sent"
+
+    async def _answer_person(self, message: OutboxMessage) -> str:
+        async with self.database.transaction() as session:
+            person = await session.get(Person, message.payload.get("person_id"))
+        if person is None or not person.reachable or person.channel != "telegram":
+            return "cancelled"
+        try:
+            await self.channel.send_to_person(person.channel_user_id, message.payload["text"])
+        except ChatGone:
+            return "cancelled"  # they blocked the bot: nothing more to do
+        return "sent"
+
+    async def _alert(self, text: str) -> None:
+        if self.admin_chat is None:
+            log.warning("relay alert (no admin chat configured): %s", text)
+            return
+        try:
+            await self.channel.send(self.admin_chat, f"CarePath alert: {text}")
+        except (RetryLater, ChatMoved, ChatGone, Rejected, TimedOut, OSError):
+            log.warning("relay alert could not reach the admins: %s", text)
+
+
+def _backoff(attempts: int) -> timedelta:
+    seconds = min(2 ** max(attempts - 1, 0), MAX_BACKOFF.total_seconds())
+    return timedelta(seconds=seconds)
+
+
+async def queue_alert(database: Database, text: str) -> None:
+    """Queue an alert for the admins (delivered by any relay)."""
+    async with database.transaction() as session:
+        await enqueue(session, kind="alert", hub_id=None, payload={"text": text})
