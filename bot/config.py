@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     hub_chats: str = ""  # "hub-id=chat-id,hub-id=chat-id"
     hub_chats_file: Path | None = None  # YAML: "hub-id: chat-id" lines
     admin_chat: int | None = None  # where relay alerts and escalations go
+    relay_lease_seconds: int = Field(default=60, ge=1)  # a dead worker's claims come back then
 
     def hub_chat_ids(self) -> dict[str, int]:
         """Hub id to Telegram chat id, from CAREPATH_HUB_CHATS."""

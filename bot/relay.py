@@ -39,9 +39,10 @@ class RetryLater(Exception):
 class ChatMoved(Exception):
     """The chat has a new id (a group became a supergroup)."""
 
-    def __init__(self, chat_id: int) -> None:
+    def __init__(self, chat_id: int, old_chat_id: int | None = None) -> None:
         super().__init__("chat moved")
         self.chat_id = chat_id
+        self.old_chat_id = old_chat_id
 
 
 class ChatGone(Exception):
@@ -139,6 +140,9 @@ class Relay:
             async with self.database.transaction() as session:
                 if message.hub_id:
                     await remember_hub_chat(session, hub_id=message.hub_id, chat_id=moved.chat_id)
+            for hub_id, chat in list(chats.items()):  # the rest of this batch goes there too
+                if chat == moved.old_chat_id:
+                    chats[hub_id] = moved.chat_id
             return await self._settle(message, "pending", "chat moved", timedelta(0))
         except ChatGone as gone:
             await self._alert(

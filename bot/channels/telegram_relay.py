@@ -22,7 +22,7 @@ class TelegramHubChannel:
 
     async def send(self, chat_id: int, text: str, buttons: tuple[Button, ...] = ()) -> int:
         """Post a message; return its id."""
-        with _translated():
+        with _translated(chat_id):
             message = await self.bot.send_message(
                 chat_id,
                 to_html(text),
@@ -37,7 +37,7 @@ class TelegramHubChannel:
     ) -> None:
         """Change a card already posted (unchanged text is not an error)."""
         try:
-            with _translated():
+            with _translated(chat_id):
                 await self.bot.edit_message_text(
                     to_html(text),
                     chat_id=chat_id,
@@ -57,6 +57,9 @@ class TelegramHubChannel:
 class _translated:
     """Maps PTB exceptions onto the relay's."""
 
+    def __init__(self, chat_id: int) -> None:
+        self.chat_id = chat_id
+
     def __enter__(self) -> None:
         return None
 
@@ -68,7 +71,7 @@ class _translated:
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
             raise RetryLater(seconds) from error
         if isinstance(error, ChatMigrated):
-            raise ChatMoved(error.new_chat_id) from error
+            raise ChatMoved(error.new_chat_id, self.chat_id) from error
         if isinstance(error, Forbidden):
             raise ChatGone(str(error)) from error
         if isinstance(error, BadRequest):

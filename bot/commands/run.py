@@ -18,9 +18,7 @@ log = logging.getLogger(__name__)
 def run_bot(*, webhook: bool, host: str, port: int) -> int:
     """Run the Telegram bot until stopped."""
     from bot.channels.telegram import TokenError, build_application, check_token
-    from bot.channels.telegram_relay import TelegramHubChannel
-    from bot.maintenance import maintenance_loop, worker_name
-    from bot.relay import Relay
+    from bot.maintenance import maintenance_loop
 
     configure_logging()
     settings = Settings()
@@ -46,14 +44,7 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
 
     async def on_start() -> None:
         await ensure_current(database)
-        relay = Relay(
-            knowledge=knowledge,
-            database=database,
-            channel=TelegramHubChannel(application.bot),
-            hub_chats=hub_chats,
-            admin_chat=settings.admin_chat,
-            worker=worker_name(),
-        )
+        relay = make_relay(settings, knowledge, database, application.bot, hub_chats)
         for hub_id in relay.missing_chats():
             log.warning("hub %s has no chat configured: its leads go to the national desk", hub_id)
         background.add(asyncio.create_task(relay.run_forever()))
@@ -146,4 +137,71 @@ def set_webhook(url: str | None) -> int:
 
     asyncio.run(register())
     print(f"webhook set to {full}")
+    return 0
+
+
+def make_relay(
+    settings: Settings,
+    knowledge: object,
+    database: Database,
+    bot: object,
+    hub_chats: dict[str, int],
+) -> object:
+    """A relay that delivers through this bot."""
+    from datetime import timedelta
+
+    from bot.channels.telegram_relay import TelegramHubChannel
+    from bot.maintenance import worker_name
+    from bot.relay import Relay
+
+    return Relay(
+        knowledge=knowledge,
+        database=database,
+        channel=TelegramHubChannel(bot),
+        hub_chats=hub_chats,
+        admin_chat=settings.admin_chat,
+        worker=worker_name(),
+        lease=timedelta(seconds=settings.relay_lease_seconds),
+    )  # type: ignore[arg-type]
+
+
+def run_relay() -> int:
+    """Deliver the outbox until stopped, without answering anyone (a relay-only worker)."""
+    from telegram.ext import AIORateLimiter, ExtBot
+
+    from bot.channels.telegram import TokenError, check_token
+
+    configure_logging()
+    settings = Settings()
+    try:
+        token = check_token(
+            settings.telegram_token.get_secret_value() if settings.telegram_token else None
+        )
+        knowledge = load_knowledge(settings)
+        hub_chats = settings.hub_chat_ids()
+    except (TokenError, KnowledgeError, ValueError) as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 1
+
+    async def work() -> None:
+        database = Database(settings.resolved_database_url())
+        await ensure_current(database)
+        base = settings.telegram_base_url
+        # The rate limiter paces each group under Telegram's 20 messages a minute.
+        bot = ExtBot(
+            token,
+            base_url=f"{base.rstrip('/')}/bot" if base else "https://api.telegram.org/bot",
+            rate_limiter=AIORateLimiter(max_retries=0),
+        )
+        async with bot:
+            relay = make_relay(settings, knowledge, database, bot, hub_chats)
+            await relay.run_forever(idle=0.2)  # type: ignore[attr-defined]
+
+    try:
+        asyncio.run(work())
+    except (DatabaseBehind, DatabaseUnavailable) as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
     return 0

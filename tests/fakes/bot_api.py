@@ -27,6 +27,7 @@ class Call:
 
     method: str
     params: dict[str, Any]
+    result: Any = None
 
 
 @dataclass
@@ -36,6 +37,9 @@ class FakeBotApi:
     calls: list[Call] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     faults: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    lost_answers: dict[str, int] = field(default_factory=dict)
+    delay: float = 0.0
+    left_members: set[int] = field(default_factory=set)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -53,6 +57,11 @@ class FakeBotApi:
             body["parameters"] = parameters
         self.faults.setdefault(method, []).extend([(status, body)] * times)
 
+    def lose_answer(self, method: str, times: int = 1) -> None:
+        """The next `times` calls of `method` take effect but their answer never arrives
+        (the connection drops): the caller cannot know the message went out."""
+        self.lost_answers[method] = self.lost_answers.get(method, 0) + times
+
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
         """The parameters of every call of `method`, in order."""
         return [call.params for call in self.calls if call.method == method]
@@ -60,11 +69,18 @@ class FakeBotApi:
     async def _endpoint(self, request: Request) -> JSONResponse:
         method = request.path_params["method"]
         params = await _params(request)
-        self.calls.append(Call(method, params))
+        if self.delay and method != "getUpdates":
+            await asyncio.sleep(self.delay)
         if self.faults.get(method):
+            self.calls.append(Call(f"{method}!failed", params))
             status, body = self.faults[method].pop(0)
             return JSONResponse(body, status_code=status)
-        return JSONResponse({"ok": True, "result": await self._result(method, params)})
+        result = await self._result(method, params)
+        self.calls.append(Call(method, params, result))
+        if self.lost_answers.get(method):
+            self.lost_answers[method] -= 1
+            raise ConnectionResetError("the answer was lost on the way back")
+        return JSONResponse({"ok": True, "result": result})
 
     async def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
@@ -81,6 +97,13 @@ class FakeBotApi:
                 "date": int(time.time()),
                 "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
                 "text": params.get("text", ""),
+            }
+        if method == "getChatMember":
+            user_id = int(params.get("user_id", 0))
+            status = "left" if user_id in self.left_members else "member"
+            return {
+                "status": status,
+                "user": {"id": user_id, "is_bot": False, "first_name": "Someone"},
             }
         return True
 

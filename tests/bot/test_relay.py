@@ -1,0 +1,194 @@
+"""The relay against the fake Bot API with scripted faults: no lead is ever lost."""
+
+import asyncio
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+from telegram import Bot
+from telegram.request import HTTPXRequest
+
+from bot.channels.telegram_relay import TelegramHubChannel
+from bot.relay import Relay
+from storage.leads import create_lead
+from storage.models import Lead, OutboxMessage, utcnow
+from storage.people import person_for_turn
+from tests.fakes.bot_api import FakeBotApi
+
+TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklm"
+CHATS = {"nottingham-hub": -1001, "national-desk": -1009}
+ADMINS = -1099
+
+
+def bot_for(fake: FakeBotApi) -> Bot:
+    request = HTTPXRequest(httpx_kwargs={"transport": httpx.ASGITransport(app=fake.app)})
+    return Bot(TOKEN, base_url="http://fake/bot", request=request)
+
+
+@pytest.fixture
+def fake_api() -> FakeBotApi:
+    return FakeBotApi()
+
+
+async def make_relay(knowledge, database, fake, worker="w1", lease=timedelta(seconds=60)):
+    bot = bot_for(fake)
+    await bot.initialize()
+    return Relay(
+        knowledge=knowledge,
+        database=database,
+        channel=TelegramHubChannel(bot),
+        hub_chats=CHATS,
+        admin_chat=ADMINS,
+        worker=worker,
+        lease=lease,
+    )
+
+
+async def add_leads(database, count: int, hub_id: str = "nottingham-hub") -> list[Lead]:
+    leads = []
+    async with database.transaction() as session:
+        for number in range(count):
+            person = await person_for_turn(
+                session, channel="terminal", channel_user_id=f"p{number}"
+            )
+            leads.append(
+                await create_lead(
+                    session,
+                    person_id=person.id,
+                    name=f"Person {number}",
+                    phone="+447911123456",
+                    postcode="NG7 2RD",
+                    interests=["role:care-worker"],
+                    hub_id=hub_id,
+                    hub_reason="test",
+                    consent_version="v1",
+                    consent_at=utcnow(),
+                )
+            )
+    return leads
+
+
+async def drain(relay, rounds: int = 50) -> None:
+    for _ in range(rounds):
+        if not await relay.run_once():
+            return
+
+
+async def statuses(database) -> list[str]:
+    async with database.transaction() as session:
+        return list(
+            (
+                await session.execute(select(OutboxMessage.status).order_by(OutboxMessage.id))
+            ).scalars()
+        )
+
+
+async def test_a_lead_card_reaches_its_hub_chat_with_claim(knowledge, database, fake_api):
+    [lead] = await add_leads(database, 1)
+    relay = await make_relay(knowledge, database, fake_api)
+    await drain(relay)
+    [card] = fake_api.sent()
+    assert int(card["chat_id"]) == CHATS["nottingham-hub"]
+    assert card["text"].startswith(f"New lead {lead.ref}")
+    assert "Person 0" in card["text"] and "Care worker" in card["text"]
+    assert card["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == f"claim:{lead.id}"
+    assert await statuses(database) == ["sent"]
+    async with database.transaction() as session:
+        stored = await session.get(Lead, lead.id)
+        assert stored.card_chat_id == CHATS["nottingham-hub"] and stored.card_message_id
+
+
+async def test_a_hub_without_a_chat_goes_to_the_national_desk(knowledge, database, fake_api):
+    await add_leads(database, 1, hub_id="tower-hamlets-hub")
+    await drain(await make_relay(knowledge, database, fake_api))
+    assert int(fake_api.sent()[0]["chat_id"]) == CHATS["national-desk"]
+
+
+async def test_flood_control_waits_as_told(knowledge, sqlite_database, fake_api):
+    database = sqlite_database
+    await add_leads(database, 1)
+    fake_api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    relay = await make_relay(knowledge, database, fake_api)
+    await relay.run_once()
+    assert await statuses(database) == ["pending"] and not fake_api.sent()
+    assert await relay.run_once() == []  # not yet
+    await asyncio.sleep(1.1)
+    await drain(relay)
+    assert len(fake_api.sent()) == 1 and await statuses(database) == ["sent"]
+
+
+async def test_server_errors_and_lost_answers_are_retried(knowledge, sqlite_database, fake_api):
+    database = sqlite_database
+    [lead] = await add_leads(database, 1)
+    fake_api.fail("sendMessage", 500, "Internal Server Error", times=2)
+    fake_api.lose_answer("sendMessage")  # went out, but we never heard
+    relay = await make_relay(knowledge, database, fake_api)
+    for _ in range(6):
+        async with database.transaction() as session:  # skip the back-off waits
+            await session.execute(update(OutboxMessage).values(available_at=utcnow()))
+        await relay.run_once()
+    cards = [params["text"] for params in fake_api.sent()]
+    assert cards == [cards[0], cards[0]] and lead.ref in cards[0]  # one duplicate, same ref
+    assert await statuses(database) == ["sent"]
+
+
+async def test_a_migrated_group_gets_its_new_id(knowledge, database, fake_api):
+    await add_leads(database, 2)
+    fake_api.fail(
+        "sendMessage",
+        400,
+        "Bad Request: group chat was upgraded to a supergroup chat",
+        migrate_to_chat_id=-100777,
+    )
+    relay = await make_relay(knowledge, database, fake_api)
+    await drain(relay)
+    assert [int(params["chat_id"]) for params in fake_api.sent()] == [-100777, -100777]
+
+
+async def test_forbidden_parks_the_card_and_alerts_the_admins(knowledge, database, fake_api):
+    await add_leads(database, 1)
+    fake_api.fail("sendMessage", 403, "Forbidden: bot was kicked from the group chat")
+    await drain(await make_relay(knowledge, database, fake_api))
+    assert await statuses(database) == ["parked"]
+    [alert] = [p["text"] for p in fake_api.sent() if int(p["chat_id"]) == ADMINS]
+    assert "parked" in alert and "Person" not in alert  # no personal data in alerts
+
+
+async def test_a_refused_message_goes_to_dead_letters_with_an_alert(knowledge, database, fake_api):
+    await add_leads(database, 1)
+    fake_api.fail("sendMessage", 400, "Bad Request: can't parse entities")
+    await drain(await make_relay(knowledge, database, fake_api))
+    assert await statuses(database) == ["dead"]
+    [alert] = [p["text"] for p in fake_api.sent() if int(p["chat_id"]) == ADMINS]
+    assert "refused" in alert
+
+
+async def test_two_relays_at_once_deliver_each_card_once(knowledge, database, fake_api):
+    await add_leads(database, 30)
+    first = await make_relay(knowledge, database, fake_api, worker="a")
+    second = await make_relay(knowledge, database, fake_api, worker="b")
+    await asyncio.gather(drain(first), drain(second))
+    refs = [params["text"].split()[2] for params in fake_api.sent()]
+    assert len(refs) == 30 and len(set(refs)) == 30
+
+
+async def test_a_dead_workers_claim_runs_out_and_is_retried(knowledge, sqlite_database, fake_api):
+    database = sqlite_database
+    await add_leads(database, 1)
+    async with database.transaction() as session:  # a worker claimed it, then died
+        await session.execute(
+            update(OutboxMessage).values(
+                status="claimed", claimed_by="dead", lease_until=utcnow() - timedelta(seconds=1)
+            )
+        )
+    await drain(await make_relay(knowledge, database, fake_api))
+    assert len(fake_api.sent()) == 1 and await statuses(database) == ["sent"]
+
+
+async def test_a_forgotten_lead_is_not_sent(knowledge, database, fake_api):
+    await add_leads(database, 1)
+    async with database.transaction() as session:
+        await session.execute(update(OutboxMessage).values(lead_id="gone"))
+    await drain(await make_relay(knowledge, database, fake_api))
+    assert not fake_api.sent() and await statuses(database) == ["cancelled"]
