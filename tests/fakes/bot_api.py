@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import random
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +41,9 @@ class FakeBotApi:
     lost_answers: dict[str, int] = field(default_factory=dict)
     delay: float = 0.0
     left_members: set[int] = field(default_factory=set)
+    answers_lost: int = 0
+    chaos: float = 0.0  # share of sends that fail in a random, transient way
+    chaos_seed: int = 7
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -57,6 +61,23 @@ class FakeBotApi:
             body["parameters"] = parameters
         self.faults.setdefault(method, []).extend([(status, body)] * times)
 
+    @property
+    def _random(self) -> random.Random:
+        if not hasattr(self, "_rng"):
+            self._rng = random.Random(self.chaos_seed)
+        return self._rng
+
+    def _inject_transient_fault(self, method: str) -> None:
+        kind = self._random.choice(("flood", "server", "gateway", "lost"))
+        if kind == "flood":
+            self.fail(method, 429, "Too Many Requests: retry after 1", retry_after=1)
+        elif kind == "server":
+            self.fail(method, 500, "Internal Server Error")
+        elif kind == "gateway":
+            self.fail(method, 502, "Bad Gateway")
+        else:
+            self.lose_answer(method)
+
     def lose_answer(self, method: str, times: int = 1) -> None:
         """The next `times` calls of `method` take effect but their answer never arrives
         (the connection drops): the caller cannot know the message went out."""
@@ -71,6 +92,8 @@ class FakeBotApi:
         params = await _params(request)
         if self.delay and method != "getUpdates":
             await asyncio.sleep(self.delay)
+        if self.chaos and method == "sendMessage" and self._random.random() < self.chaos:
+            self._inject_transient_fault(method)
         if self.faults.get(method):
             self.calls.append(Call(f"{method}!failed", params))
             status, body = self.faults[method].pop(0)
@@ -79,6 +102,7 @@ class FakeBotApi:
         self.calls.append(Call(method, params, result))
         if self.lost_answers.get(method):
             self.lost_answers[method] -= 1
+            self.answers_lost += 1
             raise ConnectionResetError("the answer was lost on the way back")
         return JSONResponse({"ok": True, "result": result})
 
