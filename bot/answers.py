@@ -315,6 +315,7 @@ def entry_reply(knowledge: Knowledge, entry_id: str, aspect: str | None = None) 
         "hubs": lambda e: hub_reply(e),
         "pathways": lambda e: pathway_reply(knowledge, e),
         "smalltalk": lambda e: Reply(e.reply),
+        "eligibility": lambda e: Reply(f"{e.summary} ({as_of_label(e.as_of)}.) Source: {e.source}"),
     }
     kind = knowledge.kind_of(entry_id)
     if kind is None:

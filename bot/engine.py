@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from bot.answers import KIND_PREFIX, hub_reply
-from bot.flows import enquiry, interest, menu, privacy, recruiter
+from bot.flows import eligible, enquiry, explore, interest, menu, pathway, privacy, recruiter
 from bot.flows.answer import Answered, Answerer
 from bot.flows.turn import Turn
 from bot.incoming import Incoming
@@ -45,6 +47,27 @@ class Engine:
         self.database = database
         self.answerer = answerer or Answerer(knowledge)
         self.retention_days = retention_days
+        graph = self.answerer.graph
+        self._flows = {
+            explore.FLOW: _Flow(
+                explore.in_explorer,
+                explore.wants_to_explore,
+                _sync(explore.start),
+                _sync(explore.handle),
+            ),
+            eligible.FLOW: _Flow(
+                eligible.in_check,
+                eligible.wants_check,
+                _sync(eligible.start),
+                _sync(eligible.handle),
+            ),
+            pathway.FLOW: _Flow(
+                pathway.in_planner,
+                pathway.wants_plan,
+                _sync(lambda turn: pathway.start(turn, graph)),
+                _sync(lambda turn: pathway.handle(turn, graph)),
+            ),
+        }
 
     def answer(self, text: str) -> Answered:
         """Answer free text with no person or state (used by `ask` and `eval`)."""
@@ -105,6 +128,9 @@ class Engine:
             return await interest.start(turn, chosen)
         if interest.in_form(turn) and (button is None or button.startswith("form:")):
             return await interest.handle(turn)
+        for name, flow in self._flows.items():
+            if flow.active(turn) and (button is None or button.startswith(f"{name}:")):
+                return await flow.handle(turn)
         if enquiry.in_enquiry(turn) and (button is None or button.startswith("ask:")):
             return await enquiry.handle(turn)
         if turn.state.flow == privacy.FLOW and (button is None or button.startswith("forget:")):
@@ -113,6 +139,9 @@ class Engine:
             return await self._button(turn, button)
         if interest.wants_to_apply(text):
             return await interest.start(turn, turn.state.data.get("last"))
+        for flow in self._flows.values():
+            if flow.wanted(text):
+                return await flow.start(turn)
         return await self._answer(turn, text)
 
     async def _location(self, turn: Turn) -> list[Reply]:
@@ -138,6 +167,9 @@ class Engine:
                 score=getattr(guess, "score", None),
                 answered=answered.match is not None,
             )
+        if answered.route_goal is not None:
+            start_id, goal = answered.route_goal
+            return [pathway.planned(turn, self.answerer.graph, start_id, goal)]
         if answered.unanswered:
             data = dict(turn.state.data)
             data["asked"] = text[:1000]  # offered to a person if they tap "Ask a person"
@@ -181,7 +213,11 @@ class Engine:
         if command == "/hubs":
             return [menu.hubs_menu(self.knowledge)]
         if command == "/pathway":
-            return [menu.pathways_menu(self.knowledge)]
+            return pathway.start(turn, self.answerer.graph)
+        if command == "/explore":
+            return explore.start(turn)
+        if command == "/eligible":
+            return eligible.start(turn)
         if command in RECRUITER_COMMANDS:
             return [Reply("That is a recruiters' command: it works only in a hub's group chat.")]
         return [Reply(f"I don't know the command {command}."), menu.help_reply()]
@@ -202,6 +238,8 @@ class Engine:
                     return replies
             if not rest or kind == "hub":
                 return await interest.start(turn, turn.state.data.get("last"))
+        if head in self._flows and rest == "start":
+            return await self._flows[head].start(turn)
         if head == "forget" and rest == "ask":
             return privacy.ask_to_forget(turn)
         if head in _KIND_BY_PREFIX:
@@ -227,6 +265,23 @@ class Engine:
         if name == "hubs":
             return menu.hubs_menu(self.knowledge)
         return menu.welcome_reply()
+
+
+@dataclass(frozen=True)
+class _Flow:
+    """A question-and-answer flow: when it is under way, what starts it, and its steps."""
+
+    active: Callable[[Turn], bool]
+    wanted: Callable[[str], bool]
+    start: Callable[[Turn], Awaitable[list[Reply]]]
+    handle: Callable[[Turn], Awaitable[list[Reply]]]
+
+
+def _sync(step: Callable[[Turn], list[Reply]]) -> Callable[[Turn], Awaitable[list[Reply]]]:
+    async def run(turn: Turn) -> list[Reply]:
+        return step(turn)
+
+    return run
 
 
 def _remember(turn: Turn, entry: str) -> None:

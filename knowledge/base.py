@@ -10,6 +10,7 @@ from knowledge.problems import Problem
 from knowledge.schema import (
     ENTRY_KINDS,
     Apprenticeship,
+    Eligibility,
     Faq,
     Hub,
     Pathway,
@@ -19,7 +20,7 @@ from knowledge.schema import (
 )
 
 KINDS = tuple(ENTRY_KINDS)
-Entry = Role | Apprenticeship | Pathway | Faq | Hub | SmallTalk
+Entry = Role | Apprenticeship | Pathway | Faq | Hub | SmallTalk | Eligibility
 
 
 def _frozen(entries: list) -> Mapping:
@@ -44,6 +45,7 @@ class Knowledge:
     faqs: Mapping[str, Faq]
     hubs: Mapping[str, Hub]
     smalltalk: Mapping[str, SmallTalk]
+    eligibility: Mapping[str, Eligibility]
     locations: Mapping[str, Location] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
 
@@ -81,6 +83,11 @@ class Knowledge:
         """The apprenticeship with this standard code (ST0827), or None."""
         code = code.upper()
         return next((a for a in self.apprenticeships.values() if a.code == code), None)
+
+    @property
+    def apprenticeship_rules(self) -> Eligibility | None:
+        """The general rules for starting an apprenticeship in England, if curated."""
+        return next(iter(self.eligibility.values()), None)
 
     @property
     def national_hub(self) -> Hub | None:

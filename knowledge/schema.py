@@ -29,6 +29,8 @@ _PAY_YEAR = re.compile(r"^(?P<year>\d{4})/(?P<next>\d{2})$")
 
 EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 Sector = Literal["social-care", "health", "both"]
+# What draws a person to a job, as the career explorer asks it.
+Draw = Literal["care", "clinical", "leadership", "children", "mental-health"]
 
 
 class Strict(BaseModel):
@@ -125,6 +127,11 @@ class Role(Strict):
     apprenticeships: list[EntryId] = Field(default_factory=list)
     leads_to: list[EntryId] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    draws: list[Draw] = Field(default_factory=list)
+    # 0: no qualifications or experience needed; 1: care experience; 2: Level 3 or a
+    # registration-level course; 3: a degree and professional registration.
+    entry_level: int = Field(default=0, ge=0, le=3)
+    driving: Literal["often", "sometimes", "rarely"] = "rarely"
 
 
 class Apprenticeship(Strict):
@@ -145,6 +152,9 @@ class Apprenticeship(Strict):
     regulator: str | None = None
     roles: list[EntryId] = Field(min_length=1)
     keywords: list[str] = Field(default_factory=list)
+    max_age: int | None = Field(default=None, ge=16, le=99)
+    max_age_with_support: int | None = Field(default=None, ge=16, le=99)
+    needs_english_maths: bool = False  # Level 2 English and maths before starting
 
     @field_validator("code")
     @classmethod
@@ -264,6 +274,18 @@ class Hub(Strict):
         return self
 
 
+class Eligibility(Strict):
+    """Who may start an apprenticeship in England: the rules the eligibility check applies."""
+
+    id: EntryId
+    min_age: int = Field(ge=14, le=25)
+    country: str
+    full_time_education_allowed: bool
+    summary: ProseText
+    as_of: AsOf
+    source: HttpUrl
+
+
 class SmallTalk(Strict):
     """A social message (hello, thanks, help) and the reply to it."""
 
@@ -279,4 +301,5 @@ ENTRY_KINDS: dict[str, type[Strict]] = {
     "faqs": Faq,
     "hubs": Hub,
     "smalltalk": SmallTalk,
+    "eligibility": Eligibility,
 }

@@ -55,6 +55,7 @@ class Answered:
     match: MatchInfo | None
     best_guess: Match | None = None
     unanswered: bool = False  # a fallback or 'did you mean': a question we could not answer
+    route_goal: tuple[str, str] | None = None  # (start, goal) when a route was planned
 
 
 class Answerer:
@@ -75,7 +76,8 @@ class Answerer:
             start, goal = understanding.route
             routes = self.graph.plan(start, goal)
             info = MatchInfo("route", f"{start}>{goal}", "route", 100.0)
-            return Answered([route_reply(self.knowledge, start, goal, routes)], info)
+            reply = route_reply(self.knowledge, start, goal, routes)
+            return Answered([reply], info, route_goal=(start, goal))
         matches = understanding.matches
         top = matches[0] if matches else None
         if understanding.smalltalk and (top is None or top.score < ANSWER_AT):

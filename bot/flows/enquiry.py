@@ -24,7 +24,7 @@ async def start(turn: Turn) -> list[Reply]:
         return [ask_person_reply(turn.knowledge)]  # no way back to a terminal: give contacts
     question = turn.state.data.get("asked")
     if not question:
-        set_state(turn.state, flow=FLOW, step="question", data=_keep(turn))
+        set_state(turn.state, flow=FLOW, step="question", data=turn.kept())
         return [
             Reply(
                 "What would you like to ask a person at a recruitment hub?",
@@ -38,7 +38,7 @@ async def handle(turn: Turn) -> list[Reply]:
     """The question itself, or the answer to 'May I send it?'."""
     button = turn.incoming.button or ""
     if button == "ask:no" or turn.text.casefold() in ("cancel", "no", "/cancel"):
-        clear_state(turn.state, keep=_keep(turn))
+        clear_state(turn.state, keep=turn.kept())
         return [Reply("OK, I haven't sent anything.")]
     if turn.state.step == "question":
         if not any(ch.isalnum() for ch in turn.text):
@@ -53,7 +53,7 @@ async def handle(turn: Turn) -> list[Reply]:
         hub_id=hub.id,
         question=turn.state.data.get("question", ""),
     )
-    clear_state(turn.state, keep=_keep(turn))
+    clear_state(turn.state, keep=turn.kept())
     return [
         Reply(
             f"Sent to {hub.name} (reference {enquiry.ref}). A recruiter will reply here, "
@@ -64,7 +64,7 @@ async def handle(turn: Turn) -> list[Reply]:
 
 async def _confirm(turn: Turn, question: str) -> list[Reply]:
     hub = await _hub(turn)
-    set_state(turn.state, flow=FLOW, step="confirm", data={**_keep(turn), "question": question})
+    set_state(turn.state, flow=FLOW, step="confirm", data={**turn.kept(), "question": question})
     return [
         Reply(
             f"May I send this question to {hub.name}?\n\n“{question}”\n\nOnly the question goes, "
@@ -80,8 +80,3 @@ async def _hub(turn: Turn):  # noqa: ANN202 - a Hub from the knowledge base
     if leads and leads[-1].hub_id in turn.knowledge.hubs:
         return turn.knowledge.hubs[leads[-1].hub_id]
     return turn.knowledge.national_hub
-
-
-def _keep(turn: Turn) -> dict[str, str]:
-    last = turn.state.data.get("last")
-    return {"last": last} if last else {}

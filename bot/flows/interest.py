@@ -64,8 +64,7 @@ async def light_interest(turn: Turn, kind: str, entry_id: str) -> list[Reply]:
 
 async def start(turn: Turn, interest: str | None = None) -> list[Reply]:
     """Begin the form, pre-filled with what the person was looking at, if anything."""
-    keep = {"last": turn.state.data.get("last")} if turn.state.data.get("last") else {}
-    data: dict[str, Any] = {**keep, "interests": [], "misses": 0}
+    data: dict[str, Any] = {**turn.kept(), "interests": [], "misses": 0}
     chosen = interest if interest and _title(turn, interest) else None
     if chosen:
         data["interests"] = [chosen]
@@ -103,8 +102,7 @@ def cancel(turn: Turn) -> list[Reply]:
 
 
 def _leave(turn: Turn) -> None:
-    last = turn.state.data.get("last")
-    clear_state(turn.state, keep={"last": last} if last else None)
+    clear_state(turn.state, keep=turn.kept())
 
 
 def _data(turn: Turn) -> dict[str, Any]:

@@ -18,6 +18,8 @@ def main_menu_buttons() -> tuple[Button, ...]:
     """The starting points offered with a welcome, a fallback or small talk."""
     return (
         Button("Explore jobs", "menu:roles"),
+        Button("Which job suits me?", "explore:start"),
+        Button("Plan my route", "pathway:start"),
         Button("Apprenticeships", "menu:apps"),
         Button("Find my local hub", "menu:hubs"),
         Button("Register interest", "interest"),
@@ -39,7 +41,8 @@ def help_reply() -> Reply:
     return Reply(
         f'{WHAT_I_DO}\n\nAsk in your own words, typos are fine. Try: "how do I become a nurse", '
         '"how long is the adult care worker apprenticeship", "jobs in Bolton" or "NG7".\n\n'
-        "Commands: /roles, /apprenticeships, /pathway, /interest, /mydata, /forget, /cancel.",
+        "Commands: /roles, /explore, /pathway, /apprenticeships, /eligible, /interest, "
+        "/mystatus, /mydata, /forget, /cancel.",
         main_menu_buttons(),
     )
 
@@ -92,8 +95,9 @@ def apprenticeships_menu(knowledge: Knowledge) -> Reply:
         for item in items
     )
     return Reply(
-        "Apprenticeships let you earn while you learn, from Level 2 up to degrees. Pick one:",
-        buttons,
+        "Apprenticeships let you earn while you learn, from Level 2 up to degrees. Pick one, or "
+        "check which you could start now:",
+        (Button("Can I start one? Check", "eligible:start"), *buttons),
     )
 
 
@@ -105,19 +109,5 @@ def hubs_menu(knowledge: Knowledge) -> Reply:
     return Reply(
         "Tell me your postcode (like NG7 2RD) or your town and I'll find your recruitment hub, "
         "or pick one:",
-        buttons,
-    )
-
-
-def pathways_menu(knowledge: Knowledge) -> Reply:
-    """Career routes: ask 'from X to Y', or pick one of the known pathways."""
-    buttons = tuple(
-        Button(short_label(pathway.title), payload("pathways", pathway.id))
-        for pathway in knowledge.pathways.values()
-    )
-    return Reply(
-        "Tell me where you are and where you'd like to be, for example \"from care worker to "
-        'nurse" or "HCA to nursing associate", and I\'ll plan the quickest route. Or pick a '
-        "route:",
         buttons,
     )

@@ -28,3 +28,8 @@ class Turn:
     def text(self) -> str:
         """The typed text, trimmed ('' for a button)."""
         return (self.incoming.text or "").strip()
+
+    def kept(self) -> dict[str, str]:
+        """What outlives any flow: the last role or apprenticeship looked at."""
+        last = self.state.data.get("last")
+        return {"last": last} if last else {}

@@ -16,8 +16,8 @@ def test_check_good_directory_prints_one_summary_line(good_kb, capsys):
     assert main(["kb", "check", str(good_kb), *ON_DAY]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert out == [
-        "knowledge base OK: 2 roles, 1 apprenticeships, 1 pathways, 1 faqs, 2 hubs, 1 smalltalk"
-        " (1 warning(s) above)"
+        "knowledge base OK: 2 roles, 1 apprenticeships, 1 pathways, 1 faqs, 2 hubs, 1 smalltalk,"
+        " 0 eligibility (1 warning(s) above)"
     ]
 
 

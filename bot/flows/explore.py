@@ -1,0 +1,144 @@
+"""The career explorer: six quick questions, then the three best-fitting roles and why."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers import payload, short_label
+from bot.flows.questions import Question
+from bot.flows.turn import Turn
+from bot.replies import Button, Reply
+from knowledge.explore import Answers, best_roles
+from storage.state import clear_state, set_state
+
+FLOW = "explore"
+INTENT = re.compile(
+    r"\b(what (job|role|career|work) (would|might|could) suit me|which (job|role|career) "
+    r"(would|might|could|is) (suit|right|good|best) (for )?me|career quiz|/explore|"
+    r"explore careers|what (job|role|career) should i|help me choose a (job|career))\b",
+    re.IGNORECASE,
+)
+QUESTIONS = (
+    Question(
+        "draw",
+        "What draws you most?",
+        (
+            ("care", "Helping people day to day", ("helping", "help people", "day to day")),
+            ("clinical", "Clinical work", ("clinical", "medical", "hospital")),
+            ("leadership", "Leading a team", ("leading", "lead", "manage", "managing")),
+            ("children", "Children and families", ("children", "families", "kids")),
+            ("mental-health", "Mental health", ("mental",)),
+        ),
+    ),
+    Question(
+        "experience",
+        "Have you worked in care or health before?",
+        (
+            ("0", "No, never", ("no", "never", "none")),
+            ("1", "A little", ("little", "some", "bit", "volunteer")),
+            ("2", "A year or more", ("year", "years", "lots", "yes")),
+        ),
+    ),
+    Question(
+        "qualification",
+        "What is the highest qualification you have?",
+        (
+            ("0", "None or GCSEs", ("none", "gcse", "gcses", "nothing")),
+            ("2", "A levels or Level 3", ("a level", "a levels", "level 3", "btec")),
+            ("3", "A degree", ("degree", "university", "graduate")),
+        ),
+    ),
+    Question(
+        "drives",
+        "Can you drive?",
+        (
+            ("yes", "Yes", ("yes", "yeah", "i can")),
+            ("no", "No", ("no", "can't", "cannot", "don't")),
+        ),
+    ),
+    Question(
+        "hours",
+        "What hours would you like?",
+        (
+            ("full", "Full-time", ("full",)),
+            ("part", "Part-time", ("part",)),
+            ("any", "Either", ("either", "any", "flexible", "don't mind")),
+        ),
+    ),
+    Question(
+        "earn",
+        "Do you want to earn while you learn?",
+        (
+            ("yes", "Yes", ("yes", "yeah", "definitely")),
+            ("no", "Not essential", ("no", "not", "doesn't matter")),
+        ),
+    ),
+)
+
+
+def in_explorer(turn: Turn) -> bool:
+    """True while the person is taking the quiz."""
+    return turn.state.flow == FLOW
+
+
+def wants_to_explore(text: str) -> bool:
+    """True for 'what job would suit me' and the like."""
+    return bool(INTENT.search(text))
+
+
+def start(turn: Turn) -> list[Reply]:
+    """Ask the first question."""
+    set_state(turn.state, flow=FLOW, step=QUESTIONS[0].key, data=turn.kept())
+    return [
+        QUESTIONS[0].reply(
+            FLOW, "Six quick questions and I'll suggest three jobs that could suit you.\n\n"
+        )
+    ]
+
+
+def handle(turn: Turn) -> list[Reply]:
+    """Take an answer, then ask the next question or give the result."""
+    button, text = turn.incoming.button, turn.text
+    if button == f"{FLOW}:cancel" or text.casefold() in ("cancel", "stop", "/cancel"):
+        clear_state(turn.state, keep=turn.kept())
+        return [Reply("OK, quiz stopped. Ask me anything else.")]
+    index = next(i for i, q in enumerate(QUESTIONS) if q.key == turn.state.step)
+    question = QUESTIONS[index]
+    value = question.answer(FLOW, button, text)
+    if value is None:
+        return [question.reply(FLOW, "Please tap one of the answers.\n\n")]
+    data = {**turn.state.data, question.key: value}
+    if index + 1 < len(QUESTIONS):
+        following = QUESTIONS[index + 1]
+        set_state(turn.state, flow=FLOW, step=following.key, data=data)
+        return [following.reply(FLOW)]
+    clear_state(turn.state, keep=turn.kept())
+    return [_result(turn, data)]
+
+
+def _result(turn: Turn, data: dict[str, str]) -> Reply:
+    answers = Answers(
+        draw=data["draw"],
+        experience=int(data["experience"]),
+        qualification=int(data["qualification"]),
+        drives=data["drives"] == "yes",
+        earn_while_learning=data["earn"] == "yes",
+    )
+    fits = best_roles(turn.knowledge, answers)
+    parts = ["Three jobs that could suit you:"]
+    buttons: list[Button] = []
+    for number, fit in enumerate(fits, start=1):
+        why = "; ".join(fit.reasons) or "it is a good way in"
+        parts.append(
+            f"{number}. {fit.role.title}: {fit.role.summary}\nWhy it fits: {why}.\n"
+            f"How to get in: {fit.role.entry}"
+        )
+        buttons.append(
+            Button(
+                short_label(f"Register interest: {fit.role.title}"), f"interest:role:{fit.role.id}"
+            )
+        )
+        buttons.append(
+            Button(short_label(f"More about {fit.role.title}"), payload("roles", fit.role.id))
+        )
+    return Reply("\n\n".join(parts), tuple(buttons))

@@ -1,0 +1,36 @@
+"""Multiple-choice questions asked one at a time, answered by a button or in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.replies import Button, Reply
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: its key in the answers, its text, and (value, label, words) options."""
+
+    key: str
+    text: str
+    options: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+    def reply(self, prefix: str, intro: str = "") -> Reply:
+        """The question with a button for each option."""
+        buttons = tuple(
+            Button(label, f"{prefix}:{self.key}:{value}") for value, label, _ in self.options
+        )
+        return Reply(f"{intro}{self.text}", (*buttons, Button("Cancel", f"{prefix}:cancel")))
+
+    def answer(self, prefix: str, button: str | None, text: str) -> str | None:
+        """The chosen option's value, from its button or from words typed; None if unclear."""
+        if button and button.startswith(f"{prefix}:{self.key}:"):
+            value = button.removeprefix(f"{prefix}:{self.key}:")
+            return value if any(value == option[0] for option in self.options) else None
+        lowered = f" {' '.join(text.casefold().split())} "
+        found = [
+            value
+            for value, label, words in self.options
+            if lowered.strip() == label.casefold() or any(f" {word} " in lowered for word in words)
+        ]
+        return found[0] if len(found) == 1 else None
