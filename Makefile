@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-BENCHMARKS := kb_load answering turns telegram relay
+BENCHMARKS := kb_load answering turns telegram relay pathways
 
 .PHONY: setup chat test lint bench clean
 

@@ -281,6 +281,7 @@ class Eligibility(Strict):
     min_age: int = Field(ge=14, le=25)
     country: str
     full_time_education_allowed: bool
+    english_maths_level2: str = Field(min_length=3, max_length=200)
     summary: ProseText
     as_of: AsOf
     source: HttpUrl

@@ -73,17 +73,23 @@ def handle(turn: Turn) -> list[Reply]:
             return [Reply("Please type your age in years, for example 17.")]
         data["age"] = age
         set_state(turn.state, flow=FLOW, step=QUESTIONS[0].key, data=data)
-        return [QUESTIONS[0].reply(FLOW)]
+        return [_ask(turn, QUESTIONS[0])]
     index = next(i for i, q in enumerate(QUESTIONS) if q.key == turn.state.step)
     value = QUESTIONS[index].answer(FLOW, button, text)
     if value is None:
-        return [QUESTIONS[index].reply(FLOW, "Please tap one of the answers.\n\n")]
+        return [_ask(turn, QUESTIONS[index], "Please tap one of the answers.\n\n")]
     data[QUESTIONS[index].key] = value
     if index + 1 < len(QUESTIONS):
         set_state(turn.state, flow=FLOW, step=QUESTIONS[index + 1].key, data=data)
-        return [QUESTIONS[index + 1].reply(FLOW)]
+        return [_ask(turn, QUESTIONS[index + 1])]
     clear_state(turn.state, keep=turn.kept())
     return [_result(turn, data)]
+
+
+def _ask(turn: Turn, question: Question, intro: str = "") -> Reply:
+    rules = turn.knowledge.apprenticeship_rules
+    meaning = f" ({rules.english_maths_level2})" if rules else ""
+    return question.reply(FLOW, intro, meaning=meaning)
 
 
 def _result(turn: Turn, data: dict) -> Reply:

@@ -15,12 +15,13 @@ class Question:
     text: str
     options: tuple[tuple[str, str, tuple[str, ...]], ...]
 
-    def reply(self, prefix: str, intro: str = "") -> Reply:
-        """The question with a button for each option."""
+    def reply(self, prefix: str, intro: str = "", **fill: str) -> Reply:
+        """The question (its {placeholders} filled) with a button for each option."""
         buttons = tuple(
             Button(label, f"{prefix}:{self.key}:{value}") for value, label, _ in self.options
         )
-        return Reply(f"{intro}{self.text}", (*buttons, Button("Cancel", f"{prefix}:cancel")))
+        text = self.text.format(**fill) if fill else self.text
+        return Reply(f"{intro}{text}", (*buttons, Button("Cancel", f"{prefix}:cancel")))
 
     def answer(self, prefix: str, button: str | None, text: str) -> str | None:
         """The chosen option's value, from its button or from words typed; None if unclear."""

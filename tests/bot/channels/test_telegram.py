@@ -184,3 +184,10 @@ async def test_long_polling_gets_updates_and_replies(fake_api, engine):
         await app.updater.stop()
         await app.stop()
     assert "Hello" in fake_api.sent()[0]["text"]
+
+
+async def test_a_route_picture_is_sent_as_a_photo(application, fake_api):
+    await deliver(application, message_update(1, USER, "from HCA to registered nurse"))
+    assert "the quickest route" in fake_api.sent()[-1]["text"]
+    [photo] = fake_api.sent("sendPhoto")
+    assert int(photo["chat_id"]) == USER and photo["photo"] == "<file>"

@@ -81,3 +81,9 @@ def test_the_terminal_chat_completes_the_form_and_the_lead_is_exported(tmp_path)
         env=env,
     )
     assert "Sam Jones" in export.stdout and "nottingham-hub" in export.stdout
+
+
+async def test_the_terminal_prints_where_the_route_picture_is(engine):
+    stdout = io.StringIO()
+    await chat(engine, io.StringIO("from care worker to registered manager\n"), stdout)
+    assert "(picture saved to " in stdout.getvalue() and ".png)" in stdout.getvalue()

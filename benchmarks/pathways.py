@@ -1,0 +1,38 @@
+"""Benchmark: route planning latency (quickest route and two alternatives) and picture time.
+
+Run from the project root: python -m benchmarks.pathways
+"""
+
+from __future__ import annotations
+
+import tempfile
+from itertools import permutations
+from pathlib import Path
+
+from benchmarks.measure import peak_memory_mb, summary, timed_ms
+from bot.pictures import draw_route
+from knowledge.loader import load
+from knowledge.paths import Graph
+
+
+def main() -> None:
+    """Print plan latency over every connected pair of roles and the time to draw a route."""
+    knowledge = load()
+    graph = Graph.of(knowledge)
+    pairs = [(a, b) for a, b in permutations(knowledge.roles, 2) if b in graph.reachable_from(a)]
+    samples = []
+    for _ in range(20):
+        for start, goal in pairs:
+            samples += timed_ms(lambda s=start, g=goal: graph.plan(s, g), 1)
+    print(
+        f"plan (quickest + 2 alternatives), {len(pairs)} connected pairs x 20: {summary(samples)}"
+    )
+    longest = max((graph.plan(a, b)[0] for a, b in pairs), key=lambda r: len(r.steps))
+    with tempfile.TemporaryDirectory() as scratch:
+        pictures = timed_ms(lambda: draw_route(knowledge, longest, Path(scratch)), 20)
+    print(f"picture of a {len(longest.steps)}-step route: {summary(pictures)}")
+    print(f"peak memory: {peak_memory_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
