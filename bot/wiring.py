@@ -6,7 +6,6 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.engine import Engine
-from bot.flows.answer import Answerer
 from knowledge.base import Knowledge
 from knowledge.loader import load
 from storage.database import Database
@@ -20,11 +19,6 @@ class DatabaseBehind(Exception):
 def load_knowledge(settings: Settings | None = None, directory: Path | None = None) -> Knowledge:
     """The knowledge base from `directory`, else the configured or shipped one."""
     return load(directory or (settings.knowledge_dir if settings else None))
-
-
-def build_answerer(directory: Path | None = None) -> Answerer:
-    """An answerer for questions with no person or state (ask, eval)."""
-    return Answerer(load_knowledge(Settings(), directory))
 
 
 async def open_database(settings: Settings) -> Database:

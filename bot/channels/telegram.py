@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from telegram import (
+    Bot,
     BotCommand,
     InputFile,
     KeyboardButton,
@@ -26,6 +27,7 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     ContextTypes,
+    ExtBot,
     MessageHandler,
     filters,
 )
@@ -55,6 +57,7 @@ COMMANDS = (
     ("forget", "Delete what we hold about you"),
     ("cancel", "Stop what we're doing"),
 )
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 NOT_TEXT = (
     "Sorry, I can only read text messages. Type your question, or share your location or "
     "phone number with the buttons when I ask."
@@ -281,3 +284,16 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     update_id = getattr(update, "update_id", None)
     # The error's type only: its text or the update could hold what a person wrote.
     log.error("update %s failed: %s", update_id, type(context.error).__name__)
+
+
+def relay_bot(token: str, base_url: str | None = None) -> ExtBot:
+    """A bot for a relay-only worker, paced by PTB's rate limiter (20 a minute per group)."""
+    root = f"{base_url.rstrip('/')}/bot" if base_url else "https://api.telegram.org/bot"
+    return ExtBot(check_token(token), base_url=root, rate_limiter=AIORateLimiter(max_retries=0))
+
+
+async def register_webhook(token: str, url: str, secret: str, base_url: str | None = None) -> None:
+    """Point Telegram at the workers' webhook (once, for all of them)."""
+    root = f"{base_url.rstrip('/')}/bot" if base_url else "https://api.telegram.org/bot"
+    async with Bot(check_token(token), base_url=root) as bot:
+        await bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)

@@ -7,8 +7,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from bot.flows.answer import Answered
-from bot.wiring import build_answerer
+from bot.flows.answer import Answered, build_answerer
 from knowledge.problems import KnowledgeError
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.flows.answer import Answerer
-from bot.wiring import build_answerer
+from bot.flows.answer import Answerer, build_answerer
 from knowledge.problems import KnowledgeError
 
 _TAG = re.compile(r"<[^>]+>")

@@ -17,7 +17,12 @@ log = logging.getLogger(__name__)
 
 def run_bot(*, webhook: bool, host: str, port: int) -> int:
     """Run the Telegram bot until stopped."""
-    from bot.channels.telegram import TokenError, build_application, check_token
+    from bot.channels.telegram import (
+        ALLOWED_UPDATES,
+        TokenError,
+        build_application,
+        check_token,
+    )
     from bot.maintenance import maintenance_loop
 
     configure_logging()
@@ -60,7 +65,7 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
         if webhook:
             return _serve_webhook(application, database, settings, on_start, host, port)
         application.post_init = _chain(application.post_init, on_start)
-        application.run_polling(allowed_updates=["message", "callback_query", "my_chat_member"])
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
         return 0
     except (DatabaseBehind, DatabaseUnavailable) as error:
         print(f"Cannot start: {error}", file=sys.stderr)
@@ -102,9 +107,7 @@ def _serve_webhook(
 
 def set_webhook(url: str | None) -> int:
     """Register the webhook once for all workers (with the shared secret)."""
-    from telegram import Bot
-
-    from bot.channels.telegram import TokenError, check_token
+    from bot.channels.telegram import TokenError, check_token, register_webhook
     from bot.channels.telegram_webhook import WEBHOOK_PATH
 
     settings = Settings()
@@ -125,17 +128,11 @@ def set_webhook(url: str | None) -> int:
         return 1
     full = target.rstrip("/") + WEBHOOK_PATH
 
-    async def register() -> None:
-        base = settings.telegram_base_url
-        bot = Bot(token, base_url=f"{base.rstrip('/')}/bot") if base else Bot(token)
-        async with bot:
-            await bot.set_webhook(
-                full,
-                secret_token=settings.webhook_secret.get_secret_value(),
-                allowed_updates=["message", "callback_query", "my_chat_member"],
-            )
-
-    asyncio.run(register())
+    asyncio.run(
+        register_webhook(
+            token, full, settings.webhook_secret.get_secret_value(), settings.telegram_base_url
+        )
+    )
     print(f"webhook set to {full}")
     return 0
 
@@ -167,9 +164,7 @@ def make_relay(
 
 def run_relay() -> int:
     """Deliver the outbox until stopped, without answering anyone (a relay-only worker)."""
-    from telegram.ext import AIORateLimiter, ExtBot
-
-    from bot.channels.telegram import TokenError, check_token
+    from bot.channels.telegram import TokenError, check_token, relay_bot
 
     configure_logging()
     settings = Settings()
@@ -186,14 +181,7 @@ def run_relay() -> int:
     async def work() -> None:
         database = Database(settings.resolved_database_url())
         await ensure_current(database)
-        base = settings.telegram_base_url
-        # The rate limiter paces each group under Telegram's 20 messages a minute.
-        bot = ExtBot(
-            token,
-            base_url=f"{base.rstrip('/')}/bot" if base else "https://api.telegram.org/bot",
-            rate_limiter=AIORateLimiter(max_retries=0),
-        )
-        async with bot:
+        async with relay_bot(token, settings.telegram_base_url) as bot:
             relay = make_relay(settings, knowledge, database, bot, hub_chats)
             await relay.run_forever(idle=0.2)  # type: ignore[attr-defined]
 

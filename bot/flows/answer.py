@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.answers import (
     apprenticeship_reply,
@@ -18,6 +19,7 @@ from bot.answers import (
 from bot.flows.menu import fallback_reply
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
+from knowledge.loader import load
 from knowledge.paths import Graph
 from knowledge.search import Index, Match, Understanding, topic_words
 
@@ -158,3 +160,11 @@ def _menu_buttons() -> tuple[Button, ...]:
     from bot.flows.menu import main_menu_buttons
 
     return main_menu_buttons()
+
+
+def build_answerer(directory: Path | None = None) -> Answerer:
+    """An answerer for questions with no person or state (ask, eval). Kept free of the
+    database and channel imports, so a one-off `carepath ask` starts quickly."""
+    from bot.config import Settings
+
+    return Answerer(load(directory or Settings().knowledge_dir))
