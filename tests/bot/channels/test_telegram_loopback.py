@@ -39,3 +39,67 @@ async def test_answers_travel_over_a_real_socket(fake_api, engine):
         await serving
     assert "Lead Adult Care Worker" in fake_api.sent()[-1]["text"]
     assert next(call.method for call in fake_api.calls) == "getMe"
+
+
+async def serve(fake_api):
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            fake_api.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        )
+    )
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.01)
+    return server, task, port
+
+
+async def test_carepath_run_is_a_working_bot_and_webhook_set_registers(fake_api, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    server, task, port = await serve(fake_api)
+    env = {
+        **os.environ,
+        "CAREPATH_TELEGRAM_TOKEN": TOKEN,
+        "CAREPATH_DATA_DIR": str(tmp_path),
+        "CAREPATH_TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}",
+        "CAREPATH_WEBHOOK_SECRET": "shared-secret",
+    }
+    env.pop("CAREPATH_DATABASE_URL", None)
+    try:
+        fake_api.updates.append(message_update(1, 77, "/start"))
+        bot = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "run"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(500):
+            if fake_api.sent():
+                break
+            assert bot.poll() is None, bot.stderr.read().decode()[-1500:]
+            await asyncio.sleep(0.02)
+        bot.send_signal(signal.SIGINT)
+        logs = bot.communicate(timeout=20)[1].decode()
+        registered = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-m", "bot.cli", "webhook", "set", "--url", "https://bot.example.org"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        server.should_exit = True
+        await task
+    assert fake_api.sent()[0]["text"].startswith("Hello! I'm CarePath")
+    assert fake_api.sent("setMyCommands")
+    assert TOKEN not in logs and TOKEN.split(":")[1] not in logs  # never logged
+    assert registered.returncode == 0, registered.stderr
+    [hook] = fake_api.sent("setWebhook")
+    assert hook["url"] == "https://bot.example.org/telegram"
+    assert hook["secret_token"] == "shared-secret"
