@@ -13,19 +13,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import httpx
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
+from benchmarks.databases import fresh_database
 from benchmarks.measure import peak_memory_mb
-from benchmarks.turns import fresh_database
 from bot.channels.telegram_relay import TelegramHubChannel
 from bot.relay import Relay
 from knowledge.loader import load
 from storage.leads import create_lead
 from storage.models import utcnow
 from storage.people import person_for_turn
-from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.bot_api import FakeBotApi, request_to
 
 TOKEN = "123456789:AAHbenchmarkTokenOnly_abcdefghijklmnop"
 LEADS = 1000
@@ -57,8 +55,7 @@ async def main() -> None:
                 )
         relays = []
         for worker in ("a", "b"):
-            request = HTTPXRequest(httpx_kwargs={"transport": httpx.ASGITransport(app=fake.app)})
-            bot = Bot(TOKEN, base_url="http://fake/bot", request=request)
+            bot = Bot(TOKEN, base_url="http://fake/bot", request=request_to(fake))
             await bot.initialize()
             relays.append(
                 Relay(

@@ -9,22 +9,18 @@ PostgreSQL is used when CAREPATH_BENCH_DATABASE_URL is set (its tables are re-cr
 from __future__ import annotations
 
 import asyncio
-import os
-import tempfile
 import time
-from pathlib import Path
 
 import httpx
-from telegram.request import HTTPXRequest
 
+from benchmarks.databases import fresh_database, on_each_database
 from benchmarks.measure import peak_memory_mb, percentile
-from benchmarks.turns import fresh_database
 from bot.channels.telegram import build_application
 from bot.channels.telegram_webhook import SECRET_HEADER, webhook_app
 from bot.engine import Engine
 from bot.flows.answer import Answerer
 from knowledge.loader import load
-from tests.fakes.bot_api import FakeBotApi, message_update
+from tests.fakes.bot_api import FakeBotApi, message_update, request_to
 
 TOKEN = "123456789:AAHbenchmarkTokenOnly_abcdefghijklmnop"
 QUESTIONS = ("nursing associate pay", "jobs in bolton", "what is the care certificate", "hello")
@@ -33,17 +29,12 @@ SECRET = "bench"
 
 
 def _application(fake: FakeBotApi, engine: Engine):
-    def request() -> HTTPXRequest:
-        return HTTPXRequest(
-            httpx_kwargs={"transport": httpx.ASGITransport(app=fake.app)}, connection_pool_size=64
-        )
-
     return build_application(
         token=TOKEN,
         engine=engine,
         base_url="http://fake",
-        request=request(),
-        updates_request=request(),
+        request=request_to(fake),
+        updates_request=request_to(fake),
         rate_limit=False,
     )
 
@@ -116,16 +107,10 @@ async def _bench(name: str, url: str, knowledge: object, answerer: Answerer) -> 
 
 
 async def main() -> None:
-    """Print the figures for SQLite and (when configured) PostgreSQL."""
+    """Print the figures on SQLite and (when configured) PostgreSQL."""
     knowledge = load()
     answerer = Answerer(knowledge)
-    with tempfile.TemporaryDirectory() as scratch:
-        await _bench("SQLite", f"sqlite+aiosqlite:///{Path(scratch) / 'b.db'}", knowledge, answerer)
-    postgres = os.environ.get("CAREPATH_BENCH_DATABASE_URL")
-    if postgres:
-        await _bench("PostgreSQL", postgres, knowledge, answerer)
-    else:
-        print("PostgreSQL: skipped (set CAREPATH_BENCH_DATABASE_URL)")
+    await on_each_database(lambda name, url: _bench(name, url, knowledge, answerer))
     print(f"peak memory: {peak_memory_mb():.0f} MB")
 
 

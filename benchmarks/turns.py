@@ -2,25 +2,21 @@
 interest forms per second, on SQLite and on PostgreSQL.
 
 Run from the project root: python -m benchmarks.turns
-PostgreSQL is used when CAREPATH_BENCH_DATABASE_URL (or CAREPATH_TEST_DATABASE_URL) is set;
-its tables are dropped and re-created.
+PostgreSQL is used when CAREPATH_BENCH_DATABASE_URL is set; its tables are dropped and
+re-created.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import tempfile
 import time
-from pathlib import Path
 
+from benchmarks.databases import fresh_database, on_each_database
 from benchmarks.measure import peak_memory_mb
 from bot.engine import Engine
 from bot.flows.answer import Answerer
 from bot.incoming import Incoming
 from knowledge.loader import load
-from storage.database import Database
-from storage.migrate import rebuild, upgrade
 
 QUESTIONS = (
     "nursing associate pay",
@@ -35,12 +31,6 @@ FORM_BUTTONS = ("form:hours:part", "form:drives:yes", "form:confirm", "form:cons
 PEOPLE = 20  # talking at once, as Telegram updates arrive
 TURNS_EACH = 50
 FORMS = 100
-
-
-async def fresh_database(url: str) -> Database:
-    """A database migrated from empty (PostgreSQL tables are dropped first)."""
-    await (upgrade(url) if url.startswith("sqlite") else rebuild(url))
-    return Database(url, **({} if url.startswith("sqlite") else {"pool_size": 10}))
 
 
 async def _turns(engine: Engine) -> float:
@@ -81,20 +71,10 @@ async def _bench(name: str, url: str, knowledge: object, answerer: Answerer) -> 
 
 
 async def main() -> None:
-    """Print turns/s and forms/s on SQLite and (when configured) PostgreSQL."""
+    """Print the figures on SQLite and (when configured) PostgreSQL."""
     knowledge = load()
     answerer = Answerer(knowledge)
-    with tempfile.TemporaryDirectory() as scratch:
-        await _bench(
-            "SQLite", f"sqlite+aiosqlite:///{Path(scratch) / 'bench.db'}", knowledge, answerer
-        )
-    postgres = os.environ.get("CAREPATH_BENCH_DATABASE_URL") or os.environ.get(
-        "CAREPATH_TEST_DATABASE_URL"
-    )
-    if postgres:
-        await _bench("PostgreSQL", postgres, knowledge, answerer)
-    else:
-        print("PostgreSQL: skipped (set CAREPATH_BENCH_DATABASE_URL)")
+    await on_each_database(lambda name, url: _bench(name, url, knowledge, answerer))
     print(f"peak memory: {peak_memory_mb():.0f} MB")
 
 

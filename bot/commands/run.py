@@ -1,62 +1,98 @@
-"""`carepath run` (long polling, or --webhook workers) and `carepath webhook set`."""
+"""`carepath run` (long polling, or --webhook workers), `carepath relay` and `webhook set`."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.config import Settings
 from bot.logs import configure_logging
+from bot.relay import HubChannel, Relay
 from bot.wiring import DatabaseBehind, build_engine, ensure_current, load_knowledge
+from knowledge.base import Knowledge
 from knowledge.problems import KnowledgeError
 from storage.database import Database, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
 
-def run_bot(*, webhook: bool, host: str, port: int) -> int:
-    """Run the Telegram bot until stopped."""
-    from bot.channels.telegram import (
-        ALLOWED_UPDATES,
-        TokenError,
-        build_application,
-        check_token,
-    )
-    from bot.maintenance import maintenance_loop
+@dataclass(frozen=True)
+class Startup:
+    """What every Telegram-facing process checks before it starts."""
+
+    settings: Settings
+    token: str
+    knowledge: Knowledge
+    hub_chats: dict[str, int]
+
+    def relay(self, database: Database, channel: HubChannel) -> Relay:
+        """A relay delivering through `channel`."""
+        from bot.maintenance import worker_name
+
+        return Relay(
+            knowledge=self.knowledge,
+            database=database,
+            channel=channel,
+            hub_chats=self.hub_chats,
+            admin_chat=self.settings.admin_chat,
+            worker=worker_name(),
+            lease=timedelta(seconds=self.settings.relay_lease_seconds),
+        )
+
+
+def _startup() -> Startup | None:
+    """Settings, token, knowledge and hub chats, or None after printing what is wrong."""
+    from bot.channels.telegram import TokenError, check_token
 
     configure_logging()
     settings = Settings()
+    secret = settings.telegram_token.get_secret_value() if settings.telegram_token else None
     try:
-        token = check_token(
-            settings.telegram_token.get_secret_value() if settings.telegram_token else None
+        return Startup(
+            settings, check_token(secret), load_knowledge(settings), settings.hub_chat_ids()
         )
-        knowledge = load_knowledge(settings)
-        hub_chats = settings.hub_chat_ids()
     except (TokenError, KnowledgeError, ValueError) as error:
         print(f"Cannot start: {error}", file=sys.stderr)
+        return None
+
+
+def run_bot(*, webhook: bool, host: str, port: int) -> int:
+    """Run the Telegram bot, with its relay and scheduled work, until stopped."""
+    from bot.channels.telegram import ALLOWED_UPDATES, build_application
+    from bot.channels.telegram_relay import TelegramHubChannel
+    from bot.maintenance import maintenance_loop
+
+    start = _startup()
+    if start is None:
         return 1
+    settings = start.settings
     if settings.uses_builtin_database:
         from storage.migrate import upgrade
 
         asyncio.run(upgrade(settings.resolved_database_url()))
     database = Database(settings.resolved_database_url())
-    engine = build_engine(knowledge, database, settings)
     application = build_application(
-        token=token, engine=engine, hub_chats=hub_chats, base_url=settings.telegram_base_url
+        token=start.token,
+        engine=build_engine(start.knowledge, database, settings),
+        hub_chats=start.hub_chats,
+        base_url=settings.telegram_base_url,
     )
     background: set[asyncio.Task[None]] = set()
 
     async def on_start() -> None:
         await ensure_current(database)
-        relay = make_relay(settings, knowledge, database, application.bot, hub_chats)
+        relay = start.relay(database, TelegramHubChannel(application.bot))
         for hub_id in relay.missing_chats():
             log.warning("hub %s has no chat configured: its leads go to the national desk", hub_id)
         background.add(asyncio.create_task(relay.run_forever()))
         background.add(
             asyncio.create_task(
                 maintenance_loop(
-                    database, retention_days=settings.retention_days, knowledge=knowledge
+                    database, retention_days=settings.retention_days, knowledge=start.knowledge
                 )
             )
         )
@@ -64,7 +100,7 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
     try:
         if webhook:
             return _serve_webhook(application, database, settings, on_start, host, port)
-        application.post_init = _chain(application.post_init, on_start)
+        application.post_init = _then(application.post_init, on_start)
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
         return 0
     except (DatabaseBehind, DatabaseUnavailable) as error:
@@ -72,11 +108,13 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
         return 1
 
 
-def _chain(first: object, then: object) -> object:
+def _then(
+    first: Callable[..., Awaitable[None]] | None, then: Callable[[], Awaitable[None]]
+) -> Callable[..., Awaitable[None]]:
     async def both(application: object) -> None:
         if first is not None:
-            await first(application)  # type: ignore[operator]
-        await then()  # type: ignore[operator]
+            await first(application)
+        await then()
 
     return both
 
@@ -85,7 +123,7 @@ def _serve_webhook(
     application: object,
     database: Database,
     settings: Settings,
-    on_start: object,
+    on_start: Callable[[], Awaitable[None]],
     host: str,
     port: int,
 ) -> int:
@@ -100,24 +138,46 @@ def _serve_webhook(
             file=sys.stderr,
         )
         return 1
-    app = webhook_app(application, database, settings.webhook_secret.get_secret_value(), on_start)  # type: ignore[arg-type]
+    secret = settings.webhook_secret.get_secret_value()
+    app = webhook_app(application, database, secret, on_start)  # type: ignore[arg-type]
     uvicorn.run(app, host=host, port=port, log_level="warning")
+    return 0
+
+
+def run_relay() -> int:
+    """Deliver the outbox until stopped, without answering anyone (a relay-only worker)."""
+    from bot.channels.telegram import relay_bot
+    from bot.channels.telegram_relay import TelegramHubChannel
+
+    start = _startup()
+    if start is None:
+        return 1
+
+    async def work() -> None:
+        database = Database(start.settings.resolved_database_url())
+        await ensure_current(database)
+        async with relay_bot(start.token, start.settings.telegram_base_url) as bot:
+            await start.relay(database, TelegramHubChannel(bot)).run_forever(idle=0.2)
+
+    try:
+        asyncio.run(work())
+    except (DatabaseBehind, DatabaseUnavailable) as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
     return 0
 
 
 def set_webhook(url: str | None) -> int:
     """Register the webhook once for all workers (with the shared secret)."""
-    from bot.channels.telegram import TokenError, check_token, register_webhook
+    from bot.channels.telegram import register_webhook
     from bot.channels.telegram_webhook import WEBHOOK_PATH
 
-    settings = Settings()
-    try:
-        token = check_token(
-            settings.telegram_token.get_secret_value() if settings.telegram_token else None
-        )
-    except TokenError as error:
-        print(f"Cannot set the webhook: {error}", file=sys.stderr)
+    start = _startup()
+    if start is None:
         return 1
+    settings = start.settings
     target = url or settings.webhook_url
     if not target or not settings.webhook_secret:
         print(
@@ -127,69 +187,13 @@ def set_webhook(url: str | None) -> int:
         )
         return 1
     full = target.rstrip("/") + WEBHOOK_PATH
-
     asyncio.run(
         register_webhook(
-            token, full, settings.webhook_secret.get_secret_value(), settings.telegram_base_url
+            start.token,
+            full,
+            settings.webhook_secret.get_secret_value(),
+            settings.telegram_base_url,
         )
     )
     print(f"webhook set to {full}")
-    return 0
-
-
-def make_relay(
-    settings: Settings,
-    knowledge: object,
-    database: Database,
-    bot: object,
-    hub_chats: dict[str, int],
-) -> object:
-    """A relay that delivers through this bot."""
-    from datetime import timedelta
-
-    from bot.channels.telegram_relay import TelegramHubChannel
-    from bot.maintenance import worker_name
-    from bot.relay import Relay
-
-    return Relay(
-        knowledge=knowledge,
-        database=database,
-        channel=TelegramHubChannel(bot),
-        hub_chats=hub_chats,
-        admin_chat=settings.admin_chat,
-        worker=worker_name(),
-        lease=timedelta(seconds=settings.relay_lease_seconds),
-    )  # type: ignore[arg-type]
-
-
-def run_relay() -> int:
-    """Deliver the outbox until stopped, without answering anyone (a relay-only worker)."""
-    from bot.channels.telegram import TokenError, check_token, relay_bot
-
-    configure_logging()
-    settings = Settings()
-    try:
-        token = check_token(
-            settings.telegram_token.get_secret_value() if settings.telegram_token else None
-        )
-        knowledge = load_knowledge(settings)
-        hub_chats = settings.hub_chat_ids()
-    except (TokenError, KnowledgeError, ValueError) as error:
-        print(f"Cannot start: {error}", file=sys.stderr)
-        return 1
-
-    async def work() -> None:
-        database = Database(settings.resolved_database_url())
-        await ensure_current(database)
-        async with relay_bot(token, settings.telegram_base_url) as bot:
-            relay = make_relay(settings, knowledge, database, bot, hub_chats)
-            await relay.run_forever(idle=0.2)  # type: ignore[attr-defined]
-
-    try:
-        asyncio.run(work())
-    except (DatabaseBehind, DatabaseUnavailable) as error:
-        print(f"Cannot start: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 0
     return 0

@@ -3,18 +3,16 @@
 import asyncio
 from datetime import timedelta
 
-import httpx
 import pytest
 from sqlalchemy import select, update
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bot.channels.telegram_relay import TelegramHubChannel
 from bot.relay import Relay
 from storage.leads import create_lead
 from storage.models import Lead, OutboxMessage, utcnow
 from storage.people import person_for_turn
-from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.bot_api import FakeBotApi, request_to
 
 TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklm"
 CHATS = {"nottingham-hub": -1001, "national-desk": -1009}
@@ -22,8 +20,7 @@ ADMINS = -1099
 
 
 def bot_for(fake: FakeBotApi) -> Bot:
-    request = HTTPXRequest(httpx_kwargs={"transport": httpx.ASGITransport(app=fake.app)})
-    return Bot(TOKEN, base_url="http://fake/bot", request=request)
+    return Bot(TOKEN, base_url="http://fake/bot", request=request_to(fake))
 
 
 @pytest.fixture

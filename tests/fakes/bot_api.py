@@ -14,10 +14,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+from telegram.request import HTTPXRequest
 
 BOT = {"id": 999, "is_bot": True, "first_name": "CarePath", "username": "carepath_test_bot"}
 
@@ -185,3 +187,10 @@ def button_update(update_id: int, user_id: int, data: str) -> dict[str, Any]:
             },
         },
     }
+
+
+def request_to(fake: FakeBotApi) -> HTTPXRequest:
+    """PTB's own HTTP client, wired to the fake through httpx's ASGI transport."""
+    return HTTPXRequest(
+        httpx_kwargs={"transport": httpx.ASGITransport(app=fake.app)}, connection_pool_size=64
+    )

@@ -1,11 +1,9 @@
 """The real PTB Application wired to the fake Bot API over httpx's ASGI transport."""
 
-import httpx
 import pytest
-from telegram.request import HTTPXRequest
 
 from bot.channels.telegram import build_application
-from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.bot_api import FakeBotApi, request_to
 
 TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklm"
 
@@ -16,16 +14,13 @@ def fake_api() -> FakeBotApi:
 
 
 def make_application(fake_api: FakeBotApi, engine, hub_chats=None):
-    def request() -> HTTPXRequest:
-        return HTTPXRequest(httpx_kwargs={"transport": httpx.ASGITransport(app=fake_api.app)})
-
     return build_application(
         token=TOKEN,
         engine=engine,
         hub_chats=hub_chats,
         base_url="http://fake-telegram",
-        request=request(),
-        updates_request=request(),
+        request=request_to(fake_api),
+        updates_request=request_to(fake_api),
         rate_limit=False,
     )
 

@@ -17,16 +17,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def test_answers_travel_over_a_real_socket(fake_api, engine):
+async def serve(fake_api):
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(
             fake_api.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
         )
     )
-    serving = asyncio.create_task(server.serve())
+    task = asyncio.create_task(server.serve())
     while not server.started:
         await asyncio.sleep(0.01)
+    return server, task, port
+
+
+async def test_answers_travel_over_a_real_socket(fake_api, engine):
+    server, serving, port = await serve(fake_api)
     try:
         application = build_application(
             token=TOKEN, engine=engine, base_url=f"http://127.0.0.1:{port}", rate_limit=True
@@ -39,19 +44,6 @@ async def test_answers_travel_over_a_real_socket(fake_api, engine):
         await serving
     assert "Lead Adult Care Worker" in fake_api.sent()[-1]["text"]
     assert next(call.method for call in fake_api.calls) == "getMe"
-
-
-async def serve(fake_api):
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            fake_api.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-        )
-    )
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        await asyncio.sleep(0.01)
-    return server, task, port
 
 
 async def test_carepath_run_is_a_working_bot_and_webhook_set_registers(fake_api, tmp_path):
