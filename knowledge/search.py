@@ -158,10 +158,11 @@ class Index:
         understanding.postcode = find_postcode(text)
         query = {w for w in words if w not in STOP_STEMS}
         focus = query - GENERIC_STEMS - ASPECT_STEMS
+        plain = _plain(text)
         best: dict[tuple[str, str], Match] = {}
         for number in {n for word in query for n in self.by_anchor.get(word, ())}:
             name = self.names[number]
-            match = self._score(name, query, focus, words)
+            match = self._score(name, query, focus, words, plain)
             key = (name.kind, name.entry_id)
             if match and (key not in best or match.score > best[key].score):
                 best[key] = match
@@ -186,7 +187,7 @@ class Index:
         return understanding
 
     def _score(
-        self, name: Name, query: set[str], focus: set[str], words: list[str]
+        self, name: Name, query: set[str], focus: set[str], words: list[str], plain: str
     ) -> Match | None:
         matched = name.stems & query
         if not matched or not name.stems:
@@ -195,6 +196,9 @@ class Index:
         if name.whole_phrase:
             precision = self._w(matched) / (self._w(query) or 1)
             score = 200 * precision * recall / ((precision + recall) or 1)
+            # Phrasings that match on the same words: the one worded most like the message
+            # wins (at most one point, so it only ever breaks ties).
+            score += fuzz.ratio(plain, _plain(name.text)) / 100
         else:
             precision = self._w(matched & focus) / (self._w(focus) or 1) if focus else 1.0
             score = 100 * recall * (0.6 + 0.4 * min(precision, 1.0))

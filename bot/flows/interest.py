@@ -371,7 +371,7 @@ def _prompt(turn: Turn, step: str) -> Reply:
         )
     if step == "drives":
         return Reply(
-            "Do you drive? Some jobs, like home care, need a driving licence.",
+            "Do you drive?",
             (
                 Button("Yes", "form:drives:yes"),
                 Button("No", "form:drives:no"),
