@@ -225,6 +225,7 @@ def apprenticeship_reply(
         body = _compose(
             f"{name}: {item.summary}",
             f"Typical length: {sources.figure(item.duration)}",
+            f"Funding band: {sources.figure(item.funding_band)}" if item.funding_band else "",
             f"What you gain: {item.qualifications}" if item.qualifications else "",
             f"Entry: {item.entry}",
             f"Registration: {item.regulator}" if item.regulator else "",

@@ -9,14 +9,15 @@ from knowledge.text import stem
 # Checked in this order: the first aspect whose words appear wins.
 _ASPECT_WORDS: dict[str, list[str]] = {
     "reg": "regulate regulates regulated regulator regulators regulation register registration "
-    "registering".split(),
+    "registering protected title".split(),
     "pay": "pay paid salary salaries earn earns earning earnings wage wages band bands money much "
     "hourly".split(),
     "length": "long length duration months years last lasts takes".split(),
+    "funding": "funding funded fund".split(),
     "next": "next progress progression promotion promoted after future step advance further move "
     "path pathway route ladder".split(),
-    "entry": "become becoming qualification qualifications requirement requirements require "
-    "required need needs entry get start train training apply eligible".split(),
+    "entry": "become becoming qualification qualifications qualified requirement requirements "
+    "require required need needs entry get start train training apply eligible".split(),
     "apps": "apprenticeship apprenticeships apprentice apprentices".split(),
     "suits": "suit suits suited personality good makes qualities".split(),
 }

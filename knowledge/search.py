@@ -113,6 +113,8 @@ class Index:
     def _correct_uncached(self, word: str) -> str:
         """The knowledge base's own spelling of a misspelt word: one slip in five to seven
         letters, two in longer words; short words are too easily another word to correct."""
+        if len(word) <= 4 and word.endswith("s") and word[:-1] in self.known_words:
+            return word[:-1]  # 'OTs', 'PAs': the plural of a short name the base knows
         if len(word) < 5 or not word.isalpha() or word in self.known_spellings:
             return word
         if word in STOPWORDS:

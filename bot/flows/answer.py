@@ -23,7 +23,7 @@ from knowledge.loader import load
 from knowledge.paths import Graph
 from knowledge.search import Index, Match, Understanding, topic_words
 
-ANSWER_AT = 72  # a match this good is an answer...
+ANSWER_AT = 68  # a match this good is an answer...
 AMBIGUITY_GAP = 8  # ...unless another is this close
 SUGGEST_AT = 45  # below this we do not even suggest
 POSTCODE_OVERRIDE = 95  # a postcode names the hub unless something else is asked this clearly
@@ -35,8 +35,8 @@ SINGULAR = {
     "hubs": "hub",
     "pathways": "pathway",
 }
-ROLE_ASPECT = {"length": "apps", "apps": "apps"}
-APPRENTICESHIP_ASPECT = {"length": "length", "entry": "entry", "next": "roles"}
+ROLE_ASPECT = {"length": "apps", "apps": "apps", "funding": "apps"}
+APPRENTICESHIP_ASPECT = {"length": "length", "entry": "entry", "next": "roles", "funding": "about"}
 
 
 @dataclass(frozen=True)
