@@ -33,7 +33,8 @@ _PLACE_NAME = re.compile(
 )
 _WORK_OR_CONTACT = re.compile(
     r"\b(jobs?|work|working|vacanc\w*|careers?|hubs?|contact|talk|speak|live|living|based|"
-    r"recruit\w*|employ\w*|apply|roles?|opportunit\w*)\b",
+    r"recruit\w*|employ\w*|apply|roles?|opportunit\w*|care|carers?|nhs|nurs\w*|"
+    r"apprentice\w*|who do i|where do i|cover\w*|local|nearest|near me)\b",
     re.IGNORECASE,
 )
 
@@ -84,9 +85,14 @@ def find_postcode(text: str) -> Postcode | None:
     return None
 
 
+def about_work_or_contact(text: str) -> bool:
+    """True when a message mentions jobs, work, a hub or getting in touch."""
+    return bool(_WORK_OR_CONTACT.search(text))
+
+
 def find_place_name(text: str) -> str | None:
     """A place named in a message about work or contact ('care jobs in Leeds'), if any."""
-    if not _WORK_OR_CONTACT.search(text):
+    if not about_work_or_contact(text):
         return None
     match = _PLACE_NAME.search(text)
     return (match.group(1) or match.group(2)).strip() if match else None

@@ -17,6 +17,7 @@ from knowledge.aspects import ASPECT_STEMS, ROUTE_SPLIT, detect_aspect, kind_wor
 from knowledge.base import Knowledge
 from knowledge.places import (
     Postcode,
+    about_work_or_contact,
     find_place_name,
     find_postcode,
     hub_for_postcode,
@@ -32,6 +33,7 @@ KEYWORD_WEIGHT = 0.8
 FAQ_DOCUMENT_SHARE = 0.6
 UNKNOWN_NUMBER_WEIGHT = 0.5
 UNKNOWN_PLACE_SCORE = 85.0
+PLACE_WITHOUT_WORK = 0.7
 MAX_CANDIDATES = 40
 TIE_GAP = 8  # matches on the same topic words this close are one question asked one way
 KIND_PREFERENCE = ("roles", "apprenticeships", "faqs", "hubs", "pathways")
@@ -111,20 +113,26 @@ class Index:
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
 
     def _correct_uncached(self, word: str) -> str:
-        """The knowledge base's own spelling of a misspelt word: one slip in five to seven
-        letters, two in longer words; short words are too easily another word to correct."""
+        """The knowledge base's own spelling of a misspelt word: one slip in five letters, two
+        in longer words; shorter words are too easily another word to correct."""
         if len(word) <= 4 and word.endswith("s") and word[:-1] in self.known_words:
             return word[:-1]  # 'OTs', 'PAs': the plural of a short name the base knows
         if len(word) < 5 or not word.isalpha() or word in self.known_spellings:
             return word
         if word in STOPWORDS:
             return word
-        allowed = 1 if len(word) <= 7 else 2
+        allowed = 1 if len(word) <= 5 else 2
         candidates = self.spellings_by_letter.get(word[0], [])
-        best = process.extractOne(
-            word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed
+        close = process.extract(
+            word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=8
         )
-        return best[0] if best else word
+        if not close:
+            return word
+        # the fewest slips, then the most letters in common, then the same length
+        best = min(
+            close, key=lambda c: (c[1], -fuzz.ratio(word, c[0]), abs(len(c[0]) - len(word)), c[0])
+        )
+        return best[0]
 
     def stems_of(self, text: str) -> list[str]:
         """The message's word stems, misspellings corrected."""
@@ -161,10 +169,11 @@ class Index:
         query = {w for w in words if w not in STOP_STEMS}
         focus = query - GENERIC_STEMS - ASPECT_STEMS
         plain = _plain(text)
+        work_talk = about_work_or_contact(text)
         best: dict[tuple[str, str], Match] = {}
         for number in {n for word in query for n in self.by_anchor.get(word, ())}:
             name = self.names[number]
-            match = self._score(name, query, focus, words, plain)
+            match = self._score(name, query, focus, words, plain, work_talk)
             key = (name.kind, name.entry_id)
             if match and (key not in best or match.score > best[key].score):
                 best[key] = match
@@ -189,7 +198,13 @@ class Index:
         return understanding
 
     def _score(
-        self, name: Name, query: set[str], focus: set[str], words: list[str], plain: str
+        self,
+        name: Name,
+        query: set[str],
+        focus: set[str],
+        words: list[str],
+        plain: str,
+        work_talk: bool,
     ) -> Match | None:
         matched = name.stems & query
         if not matched or not name.stems:
@@ -206,6 +221,8 @@ class Index:
             score = 100 * recall * (0.6 + 0.4 * min(precision, 1.0))
         position = min(words.index(word) for word in matched)
         score *= name.weight
+        if name.kind == "hubs" and query - name.stems and not work_talk:
+            score *= PLACE_WITHOUT_WORK  # 'pubs in Nottingham' is not about jobs there
         return Match(
             name.kind, name.entry_id, round(score, 1), frozenset(matched), name.text, position
         )

@@ -94,3 +94,15 @@ def test_unrelated_text_matches_nothing_well(index):
     for text in ("what's the weather like tomorrow", "recommend a pizza place", "asdkjhasd"):
         matches = index.understand(text).matches
         assert not matches or matches[0].score < 45
+
+
+def test_a_town_named_without_work_in_mind_is_not_a_hub_question(index):
+    for text in ("best pubs in nottingham", "manchester united score", "train times to liverpool"):
+        matches = index.understand(text).matches
+        assert not matches or matches[0].score < 68
+    assert top(index, "who covers stockport") == ("hubs", "north-west-hub")
+
+
+def test_misspellings_with_two_slips_in_longer_words(index):
+    assert top(index, "mentle health nurse") == ("roles", "mental-health-nurse")
+    assert top(index, "who regulates OTs")[1] == "occupational-therapist"
