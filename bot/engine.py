@@ -48,7 +48,14 @@ class Engine:
         self.answerer = answerer or Answerer(knowledge)
         self.retention_days = retention_days
         graph = self.answerer.graph
+        # Each flow: when it is under way, the prefix of its buttons, what starts it.
         self._flows = {
+            "form": _Flow(
+                interest.in_form,
+                interest.wants_to_apply,
+                lambda turn: interest.start(turn, turn.state.data.get("last")),
+                interest.handle,
+            ),
             explore.FLOW: _Flow(
                 explore.in_explorer,
                 explore.wants_to_explore,
@@ -66,6 +73,13 @@ class Engine:
                 pathway.wants_plan,
                 _sync(lambda turn: pathway.start(turn, graph)),
                 _sync(lambda turn: pathway.handle(turn, graph)),
+            ),
+            "ask": _Flow(enquiry.in_enquiry, _never, enquiry.start, enquiry.handle),
+            "forget": _Flow(
+                lambda turn: turn.state.flow == privacy.FLOW,
+                _never,
+                _sync(privacy.ask_to_forget),
+                privacy.handle,
             ),
         }
 
@@ -126,19 +140,11 @@ class Engine:
         if button is not None and button.startswith("form:start"):
             chosen = button.removeprefix("form:start").lstrip(":") or None
             return await interest.start(turn, chosen)
-        if interest.in_form(turn) and (button is None or button.startswith("form:")):
-            return await interest.handle(turn)
-        for name, flow in self._flows.items():
-            if flow.active(turn) and (button is None or button.startswith(f"{name}:")):
+        for prefix, flow in self._flows.items():
+            if flow.active(turn) and (button is None or button.startswith(f"{prefix}:")):
                 return await flow.handle(turn)
-        if enquiry.in_enquiry(turn) and (button is None or button.startswith("ask:")):
-            return await enquiry.handle(turn)
-        if turn.state.flow == privacy.FLOW and (button is None or button.startswith("forget:")):
-            return await privacy.handle(turn)
         if button is not None:
             return await self._button(turn, button)
-        if interest.wants_to_apply(text):
-            return await interest.start(turn, turn.state.data.get("last"))
         for flow in self._flows.values():
             if flow.wanted(text):
                 return await flow.start(turn)
@@ -269,12 +275,16 @@ class Engine:
 
 @dataclass(frozen=True)
 class _Flow:
-    """A question-and-answer flow: when it is under way, what starts it, and its steps."""
+    """A conversation over several messages: when it is under way, what starts it, its steps."""
 
     active: Callable[[Turn], bool]
     wanted: Callable[[str], bool]
     start: Callable[[Turn], Awaitable[list[Reply]]]
     handle: Callable[[Turn], Awaitable[list[Reply]]]
+
+
+def _never(text: str) -> bool:
+    return False
 
 
 def _sync(step: Callable[[Turn], list[Reply]]) -> Callable[[Turn], Awaitable[list[Reply]]]:
