@@ -19,9 +19,9 @@ from bot.replies import Reply
 from knowledge.base import Knowledge
 from knowledge.places import hub_for_location
 from storage.database import Database, DatabaseUnavailable
-from storage.people import person_for_turn
 from storage.questions import log_question
-from storage.state import load_state, set_state
+from storage.state import set_state
+from storage.turns import person_and_state
 
 __all__ = ["Engine", "Incoming"]
 
@@ -94,13 +94,12 @@ class Engine:
                 async with self.database.transaction() as session:
                     return await recruiter.handle(session, self.knowledge, incoming)
             async with self.database.transaction() as session:
-                person = await person_for_turn(
+                person, state = await person_and_state(
                     session,
                     channel=incoming.channel,
                     channel_user_id=incoming.channel_user_id,
                     source=_campaign(incoming),
                 )
-                state = await load_state(session, person_id=person.id)
                 turn = Turn(
                     incoming,
                     person,

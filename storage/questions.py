@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import QuestionLog
+from storage.models import QuestionLog, utcnow
 
 
 async def log_question(
@@ -21,14 +21,15 @@ async def log_question(
     answered: bool,
 ) -> None:
     """Record one question and how it went."""
-    session.add(
-        QuestionLog(
+    await session.execute(
+        insert(QuestionLog).values(
             person_id=person_id,
             text=text[:1000],
             best_kind=best_kind,
             best_id=best_id,
             score=score,
             answered=answered,
+            created_at=utcnow(),
         )
     )
 
