@@ -191,3 +191,29 @@ async def test_a_route_picture_is_sent_as_a_photo(application, fake_api):
     assert "the quickest route" in fake_api.sent()[-1]["text"]
     [photo] = fake_api.sent("sendPhoto")
     assert int(photo["chat_id"]) == USER and photo["photo"] == "<file>"
+
+
+async def test_the_quiz_and_the_eligibility_check_in_telegram(application, fake_api):
+    await deliver(application, message_update(1, USER, "/explore"))
+    for number, data in enumerate(
+        (
+            "explore:draw:care",
+            "explore:experience:0",
+            "explore:qualification:0",
+            "explore:drives:yes",
+            "explore:hours:part",
+            "explore:earn:yes",
+        ),
+        start=2,
+    ):
+        await deliver(application, button_update(number, USER, data))
+    result = fake_api.sent()[-1]
+    assert result["text"].startswith("Three jobs that could suit you:")
+    assert sum(label.startswith("Register interest") for label in keyboard_labels(result)) == 3
+    await deliver(application, message_update(20, USER, "/eligible"))
+    await deliver(application, message_update(21, USER, "16"))
+    for number, data in enumerate(
+        ("eligible:country:yes", "eligible:education:yes", "eligible:english_maths:yes"), start=22
+    ):
+        await deliver(application, button_update(number, USER, data))
+    assert "finish full-time education first" in fake_api.sent()[-1]["text"]
