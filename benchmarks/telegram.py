@@ -13,13 +13,11 @@ import time
 
 import httpx
 
-from benchmarks.databases import fresh_database, on_each_database
-from benchmarks.measure import peak_memory_mb, percentile
+from benchmarks.databases import on_each_database
+from benchmarks.measure import percentile
 from bot.channels.telegram import build_application
 from bot.channels.telegram_webhook import SECRET_HEADER, webhook_app
 from bot.engine import Engine
-from bot.flows.answer import Answerer
-from knowledge.loader import load
 from tests.fakes.bot_api import FakeBotApi, message_update, request_to
 
 TOKEN = "123456789:AAHbenchmarkTokenOnly_abcdefghijklmnop"
@@ -93,26 +91,15 @@ async def _webhook(engine: Engine, *, start_id: int) -> tuple[float, list[float]
     return rate, list(latencies)
 
 
-async def _bench(name: str, url: str, knowledge: object, answerer: Answerer) -> None:
-    database = await fresh_database(url)
-    engine = Engine(knowledge, database, answerer=answerer)
+async def _bench(name: str, engine: Engine) -> str:
     polling = await _polling(engine)
     webhook, latencies = await _webhook(engine, start_id=1_000_000)
-    await database.close()
-    print(
-        f"{name}: polling {polling:.0f} updates/s; webhook {webhook:.0f} updates/s; "
+    return (
+        f"polling {polling:.0f} updates/s; webhook {webhook:.0f} updates/s; "
         f"at 30 updates/s offered: p50 {percentile(latencies, 0.5):.1f} ms, "
         f"p99 {percentile(latencies, 0.99):.1f} ms"
     )
 
 
-async def main() -> None:
-    """Print the figures on SQLite and (when configured) PostgreSQL."""
-    knowledge = load()
-    answerer = Answerer(knowledge)
-    await on_each_database(lambda name, url: _bench(name, url, knowledge, answerer))
-    print(f"peak memory: {peak_memory_mb():.0f} MB")
-
-
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(on_each_database(_bench))

@@ -11,12 +11,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from benchmarks.databases import fresh_database, on_each_database
-from benchmarks.measure import peak_memory_mb
+from benchmarks.databases import on_each_database
 from bot.engine import Engine
-from bot.flows.answer import Answerer
 from bot.incoming import Incoming
-from knowledge.loader import load
 
 QUESTIONS = (
     "nursing associate pay",
@@ -58,25 +55,14 @@ async def _forms(engine: Engine) -> float:
     return FORMS / (time.perf_counter() - started)
 
 
-async def _bench(name: str, url: str, knowledge: object, answerer: Answerer) -> None:
-    database = await fresh_database(url)
-    engine = Engine(knowledge, database, answerer=answerer)
+async def _bench(name: str, engine: Engine) -> str:
     turns = await _turns(engine)
     forms = await _forms(engine)
-    await database.close()
-    print(
-        f"{name}: {turns:.0f} turns/s ({PEOPLE} people at once, {PEOPLE * TURNS_EACH} turns); "
+    return (
+        f"{turns:.0f} turns/s ({PEOPLE} people at once, {PEOPLE * TURNS_EACH} turns); "
         f"{forms:.1f} complete forms/s ({FORMS} forms of 9 turns)"
     )
 
 
-async def main() -> None:
-    """Print the figures on SQLite and (when configured) PostgreSQL."""
-    knowledge = load()
-    answerer = Answerer(knowledge)
-    await on_each_database(lambda name, url: _bench(name, url, knowledge, answerer))
-    print(f"peak memory: {peak_memory_mb():.0f} MB")
-
-
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(on_each_database(_bench))
