@@ -70,6 +70,6 @@ def enquiry_card(enquiry: Enquiry) -> str:
 def forget_notice(ref: str) -> str:
     """Ask the hub to delete a lead's details."""
     return (
-        f"Please delete lead {ref}: the person asked CarePath to erase their details. "
-        "Remove them from any list or system you copied them into."
+        f"Please delete {ref}: the person asked CarePath to erase what they shared. "
+        "Remove it from any list or system you copied it into."
     )

@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     leads = commands.add_parser("leads", help="leads for recruiters")
     leads_commands = leads.add_subparsers(dest="leads_command", required=True)
     leads_commands.add_parser("pending", help="list lead cards and notices not yet delivered")
+    requeue = leads_commands.add_parser("requeue", help="send parked or dead messages again")
+    requeue.add_argument("--status", choices=("parked", "dead"), default="parked")
     export = leads_commands.add_parser("export", help="print leads as CSV or JSON")
     export.add_argument("--format", choices=("csv", "json"), default="csv", dest="output_format")
     export.add_argument("--hub", dest="hub_id", help="only this hub's leads")
@@ -114,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.commands.hubs import run_route
 
         return run_route(args.place, args.role)
+    if args.command == "leads" and args.leads_command == "requeue":
+        from bot.commands.hubs import run_requeue
+
+        return run_requeue(args.status)
     if args.command == "leads" and args.leads_command == "pending":
         from bot.commands.hubs import run_pending
 

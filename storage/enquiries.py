@@ -33,3 +33,9 @@ async def enquiry_for_card(
         Enquiry.card_chat_id == chat_id, Enquiry.card_message_id == message_id
     )
     return (await session.execute(query)).scalar_one_or_none()
+
+
+async def enquiries_of(session: AsyncSession, *, person_id: int) -> list[Enquiry]:
+    """A person's enquiries, oldest first."""
+    query = select(Enquiry).where(Enquiry.person_id == person_id).order_by(Enquiry.created_at)
+    return list((await session.execute(query)).scalars())

@@ -120,3 +120,13 @@ async def settle(
         .values(**values)
     )
     return result.rowcount == 1
+
+
+async def requeue(session: AsyncSession, *, status: str) -> int:
+    """Send parked or dead messages again (after the chat or the message was fixed)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == status)
+        .values(status="pending", available_at=utcnow(), last_error=None)
+    )
+    return result.rowcount or 0

@@ -10,7 +10,7 @@ from bot.routing import route
 from bot.wiring import load_knowledge
 from knowledge.problems import KnowledgeError
 from storage.database import Database
-from storage.outbox import pending
+from storage.outbox import pending, requeue
 
 
 def run_route(place: str, role: str | None) -> int:
@@ -47,4 +47,21 @@ def run_pending() -> int:
             f"attempts {row.attempts}\tsince {row.created_at:%Y-%m-%d %H:%M}"
         )
     print(f"{len(rows)} message(s) waiting; `carepath run` delivers them.")
+    return 0
+
+
+def run_requeue(status: str) -> int:
+    """Put parked (or dead-letter) messages back in the queue."""
+    settings = Settings()
+
+    async def work() -> int:
+        database = Database(settings.resolved_database_url())
+        try:
+            async with database.transaction() as session:
+                return await requeue(session, status=status)
+        finally:
+            await database.close()
+
+    count = asyncio.run(work())
+    print(f"{count} {status} message(s) queued again; a running relay delivers them.")
     return 0

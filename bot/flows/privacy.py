@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
+from storage.enquiries import enquiries_of
 from storage.interest import interests_of
 from storage.leads import lead_events, leads_of
 from storage.outbox import card_delivered, enqueue
@@ -112,11 +113,14 @@ async def _forget(turn: Turn) -> list[Reply]:
             await enqueue(
                 session, kind="forget_notice", hub_id=lead.hub_id, payload={"ref": lead.ref}
             )
-            notified.append(
-                turn.knowledge.hubs[lead.hub_id].name
-                if lead.hub_id in turn.knowledge.hubs
-                else lead.hub_id
+            notified.append(lead.hub_id)
+    for enquiry in await enquiries_of(session, person_id=person.id):
+        if enquiry.card_message_id is not None:  # the question reached a hub's chat
+            await enqueue(
+                session, kind="forget_notice", hub_id=enquiry.hub_id, payload={"ref": enquiry.ref}
             )
+            notified.append(enquiry.hub_id)
+    notified = [turn.knowledge.hubs[h].name if h in turn.knowledge.hubs else h for h in notified]
     await session.flush()  # write any pending state first, so the erase removes it too
     await erase_person(session, person_id=person.id)
     session.expunge(turn.state)

@@ -189,3 +189,19 @@ async def test_a_forgotten_lead_is_not_sent(knowledge, database, fake_api):
         await session.execute(update(OutboxMessage).values(lead_id="gone"))
     await drain(await make_relay(knowledge, database, fake_api))
     assert not fake_api.sent() and await statuses(database) == ["cancelled"]
+
+
+async def test_parked_messages_can_be_queued_again_once_the_chat_is_fixed(
+    knowledge, database, fake_api
+):
+    from storage.outbox import requeue
+
+    await add_leads(database, 1)
+    fake_api.fail("sendMessage", 403, "Forbidden: bot was kicked from the group chat")
+    relay = await make_relay(knowledge, database, fake_api)
+    await drain(relay)
+    assert await statuses(database) == ["parked"]
+    async with database.transaction() as session:
+        assert await requeue(session, status="parked") == 1
+    await drain(relay)
+    assert await statuses(database) == ["sent"]

@@ -183,3 +183,19 @@ async def test_ask_a_person_and_the_recruiters_reply_comes_back(application, fak
     await drain(relay)
     answer = fake_api.sent()[-1]
     assert int(answer["chat_id"]) == PERSON and "welcome pets" in answer["text"]
+
+
+async def test_forgetting_asks_the_hub_to_delete_a_question_it_received(
+    application, fake_api, engine
+):
+    await lead_via_telegram(application, fake_api, first_id=50)
+    await deliver(application, message_update(1, PERSON, "can I bring my dog to work"))
+    await deliver(application, button_update(2, PERSON, "ask:person"))
+    await deliver(application, button_update(3, PERSON, "ask:send"))
+    relay = await relay_for(application, engine)
+    await drain(relay)
+    await deliver(application, message_update(4, PERSON, "/forget"))
+    await deliver(application, button_update(5, PERSON, "forget:yes"))
+    await drain(relay)
+    notices = [p["text"] for p in fake_api.sent() if p["text"].startswith("Please delete")]
+    assert any(" CP-" in text for text in notices) and any(" Q-" in text for text in notices)
