@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from bot.replies import Button, Reply
+from bot.wording import (
+    Sources,
+    a_role,
+    bullets,
+    compose,
+    in_sentence,
+    months_text,
+    short_label,
+)
 from knowledge.base import Knowledge
-from knowledge.paths import Route
 from knowledge.schema import (
     Apprenticeship,
     Faq,
-    Figure,
     Hub,
     Pathway,
     Role,
@@ -18,8 +25,6 @@ from knowledge.schema import (
     as_of_label,
 )
 
-ROLE_ASPECTS = ("about", "pay", "entry", "apps", "next", "reg", "suits")
-APPRENTICESHIP_ASPECTS = ("about", "length", "entry", "roles")
 KIND_PREFIX = {
     "roles": "role",
     "apprenticeships": "app",
@@ -29,62 +34,13 @@ KIND_PREFIX = {
 }
 
 
-class Sources:
-    """Collects the source links of the figures an answer shows, each once, in order."""
-
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-
-    def add(self, url: object) -> None:
-        """Remember a source link."""
-        if str(url) not in self.urls:
-            self.urls.append(str(url))
-
-    def figure(self, figure: Figure) -> str:
-        """The figure's text with its date, remembering its source."""
-        self.add(figure.source)
-        return dated(figure.text, figure.as_of)
-
-    def footer(self) -> str:
-        """'Source: ...' lines for the answer's end, or nothing."""
-        if not self.urls:
-            return ""
-        label = "Source" if len(self.urls) == 1 else "Sources"
-        return f"{label}: " + " ; ".join(self.urls)
-
-
-def dated(text: str, as_of: str) -> str:
-    """The text with its date, unless the text already says it."""
-    label = as_of_label(as_of)
-    return text if label.casefold() in text.casefold() else f"{text} ({label})"
-
-
-def a_role(title: str) -> str:
-    """'a care worker', 'an occupational therapist': a role's title after an article."""
-    name = _name(title)
-    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
-
-
-def _name(title: str) -> str:
-    # lower-case the first letter of 'Care worker', but leave 'GP receptionist' alone
-    return title[0].lower() + title[1:] if title[1:2].islower() else title
-
-
-def _compose(*parts: str) -> str:
-    return "\n\n".join(part for part in parts if part)
-
-
-def _list(lines: Iterable[str]) -> str:
-    return "\n".join(f"• {line}" for line in lines)
-
-
 def payload(kind: str, entry_id: str, aspect: str | None = None) -> str:
     """The button payload that opens an entry (and aspect): 'role:care-worker:pay'."""
     base = f"{KIND_PREFIX[kind]}:{entry_id}"
     return f"{base}:{aspect}" if aspect else base
 
 
-def _role_buttons(role: Role, shown: str) -> tuple[Button, ...]:
+def role_buttons(role: Role, shown: str) -> tuple[Button, ...]:
     labels = {
         "pay": "Pay",
         "entry": "How to get in",
@@ -136,34 +92,34 @@ def role_reply(knowledge: Knowledge, role: Role, aspect: str = "about") -> Reply
     sources = Sources()
     registration = _registration(role)
     if aspect == "pay":
-        body = _compose(f"Pay for {a_role(role.title)}:", _list(map(sources.figure, role.pay)))
+        body = compose(f"Pay for {a_role(role.title)}:", bullets(map(sources.figure, role.pay)))
     elif aspect == "entry":
-        body = _compose(
+        body = compose(
             f"How to become {a_role(role.title)}: {role.entry}",
             _apprenticeships_into(knowledge, role),
         )
     elif aspect == "apps":
         body = _apprenticeships_into(knowledge, role) or (
-            f"No apprenticeship leads straight into {_name(role.title)} work. {role.entry}"
+            f"No apprenticeship leads straight into {in_sentence(role.title)} work. {role.entry}"
         )
     elif aspect == "next":
         body = _progression(knowledge, role, sources)
     elif aspect == "reg":
-        body = _compose(role.title, registration)
+        body = compose(role.title, registration)
     elif aspect == "suits":
-        body = _compose(
-            f"Who makes a good {_name(role.title)}: {role.suits}",
+        body = compose(
+            f"Who makes a good {in_sentence(role.title)}: {role.suits}",
             f"Day to day: {role.day_to_day}",
         )
     else:
-        body = _compose(
+        body = compose(
             f"{role.title}: {role.summary}",
             f"Day to day: {role.day_to_day}",
             f"Who it suits: {role.suits}",
             f"How to get in: {role.entry}",
             registration,
         )
-    return Reply(_compose(body, sources.footer()), _role_buttons(role, aspect))
+    return Reply(compose(body, sources.footer()), role_buttons(role, aspect))
 
 
 def _registration(role: Role) -> str:
@@ -179,7 +135,7 @@ def _apprenticeships_into(knowledge: Knowledge, role: Role) -> str:
     items = [knowledge.apprenticeships[i] for i in role.apprenticeships]
     if not items:
         return ""
-    return _compose("Apprenticeships that lead in:", _list(map(apprenticeship_name, items)))
+    return compose("Apprenticeships that lead in:", bullets(map(apprenticeship_name, items)))
 
 
 def _progression(knowledge: Knowledge, role: Role, sources: Sources) -> str:
@@ -191,18 +147,12 @@ def _progression(knowledge: Knowledge, role: Role, sources: Sources) -> str:
             target = knowledge.roles[step.to_role]
             via = step_means(knowledge, step)
             sources.add(step.source)
-            moves[step.to_role] = f"{target.title}: via {via}, typically {_months(step.months)}"
+            moves[step.to_role] = f"{target.title}: via {via}, typically {months_text(step.months)}"
     for target_id in role.leads_to:
         moves.setdefault(target_id, knowledge.roles[target_id].title)
     if not moves:
         return f"{role.title} is a senior role; ask about a role you'd like to move to."
-    return _compose(f"Where {a_role(role.title)} can go next:", _list(moves.values()))
-
-
-def _months(months: int) -> str:
-    if months >= 24 and months % 12 == 0:
-        return f"{months // 12} years"
-    return f"{months} months"
+    return compose(f"Where {a_role(role.title)} can go next:", bullets(moves.values()))
 
 
 def apprenticeship_reply(
@@ -215,14 +165,14 @@ def apprenticeship_reply(
     if aspect == "length":
         body = f"{name}: {sources.figure(item.duration)}"
     elif aspect == "entry":
-        body = _compose(
+        body = compose(
             f"{name}. Entry requirements: {item.entry}",
             f"What you gain: {item.qualifications}" if item.qualifications else "",
         )
     elif aspect == "roles":
         body = f"{name} leads to: {roles}."
     else:
-        body = _compose(
+        body = compose(
             f"{name}: {item.summary}",
             f"Typical length: {sources.figure(item.duration)}",
             f"Funding band: {sources.figure(item.funding_band)}" if item.funding_band else "",
@@ -231,7 +181,7 @@ def apprenticeship_reply(
             f"Registration: {item.regulator}" if item.regulator else "",
             f"Leads to: {roles}.",
         )
-    return Reply(_compose(body, sources.footer()), _apprenticeship_buttons(item, aspect))
+    return Reply(compose(body, sources.footer()), _apprenticeship_buttons(item, aspect))
 
 
 def faq_reply(knowledge: Knowledge, faq: Faq) -> Reply:
@@ -241,7 +191,7 @@ def faq_reply(knowledge: Knowledge, faq: Faq) -> Reply:
     buttons = tuple(
         _open_button(knowledge, related) for related in faq.related[:3] if knowledge.get(related)
     )
-    text = _compose(faq.answer, f"(As of {as_of_label(faq.as_of)}.) {sources.footer()}")
+    text = compose(faq.answer, f"(As of {as_of_label(faq.as_of)}.) {sources.footer()}")
     return Reply(text, buttons)
 
 
@@ -252,13 +202,6 @@ def _open_button(knowledge: Knowledge, entry_id: str) -> Button:
     return Button(short_label(label), payload(kind, entry_id))
 
 
-def short_label(text: str, limit: int = 48) -> str:
-    """A button label that fits a phone: cut at a word, with an ellipsis, if it must be cut."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
 def hub_reply(hub: Hub, place: str | None = None) -> Reply:
     """Who to contact about jobs in a place, and what they promise."""
     where = f"For {place}, the" if place else "The"
@@ -266,7 +209,7 @@ def hub_reply(hub: Hub, place: str | None = None) -> Reply:
     lines = [
         f"{where} recruitment hub is {hub.name} ({hub.region}).",
         f"They recruit for {_sectors(hub)} and promise to reply {hub.response_promise}.",
-        _list(
+        bullets(
             part
             for part in (
                 f"Email: {contact.email}" if contact.email else "",
@@ -278,7 +221,7 @@ def hub_reply(hub: Hub, place: str | None = None) -> Reply:
         "Register your interest here and, with your permission, I'll pass your details to them.",
     ]
     buttons = (Button("Register interest", f"interest:hub:{hub.id}"),)
-    return Reply(_compose(*lines), buttons)
+    return Reply(compose(*lines), buttons)
 
 
 def _sectors(hub: Hub) -> str:
@@ -298,12 +241,12 @@ def pathway_reply(knowledge: Knowledge, pathway: Pathway) -> Reply:
         sources.add(step.source)
         start, end = knowledge.roles[step.from_role], knowledge.roles[step.to_role]
         via = step_means(knowledge, step)
-        steps.append(f"{start.title} → {end.title}: {via}, typically {_months(step.months)}")
+        steps.append(f"{start.title} → {end.title}: {via}, typically {months_text(step.months)}")
     buttons = tuple(
         Button(short_label(knowledge.roles[role_id].title), payload("roles", role_id))
         for role_id in dict.fromkeys(step.to_role for step in pathway.steps)
     )[:4]
-    text = _compose(f"{pathway.title}: {pathway.summary}", _list(steps), sources.footer())
+    text = compose(f"{pathway.title}: {pathway.summary}", bullets(steps), sources.footer())
     return Reply(text, buttons)
 
 
@@ -322,47 +265,3 @@ def entry_reply(knowledge: Knowledge, entry_id: str, aspect: str | None = None) 
     if kind is None:
         return None
     return builders[kind](knowledge.get(entry_id))
-
-
-def describe_years(months: int) -> str:
-    """'about 18 months', 'about 4 years', 'about 5 years 9 months': a typical total."""
-    if months < 24:
-        return f"about {months} months"
-    years, rest = divmod(months, 12)
-    return f"about {years} years" + (f" {rest} months" if rest else "")
-
-
-def route_text(knowledge: Knowledge, route: Route, sources: Sources) -> str:
-    """The steps of one route, each with how and how long."""
-    lines = []
-    for step in route.steps:
-        sources.add(step.source)
-        end = knowledge.roles[step.to_role]
-        via = step_means(knowledge, step)
-        lines.append(f"{end.title}: {via}, typically {_months(step.months)}")
-    earning = ", earning throughout" if route.earning_throughout else ""
-    return _compose(_list(lines), f"In all: {describe_years(route.months)}{earning}.")
-
-
-def route_reply(knowledge: Knowledge, start: str, goal: str, routes: list[Route]) -> Reply:
-    """The quickest route between two roles and up to two alternatives."""
-    origin, target = knowledge.roles[start], knowledge.roles[goal]
-    if not routes:
-        return Reply(
-            f"I don't have a route from {_name(origin.title)} to {_name(target.title)} in my "
-            f"career pathways. Here's how people usually become {a_role(target.title)}:\n\n"
-            f"{target.entry}",
-            _role_buttons(target, "entry"),
-        )
-    sources = Sources()
-    parts = [
-        f"From {_name(origin.title)} to {_name(target.title)}, the quickest route:",
-        route_text(knowledge, routes[0], sources),
-    ]
-    for number, route in enumerate(routes[1:], start=1):
-        parts += [f"Another way ({number}):", route_text(knowledge, route, sources)]
-    buttons = (
-        Button(short_label(f"About {_name(target.title)}"), payload("roles", goal)),
-        Button("I'm interested", f"interest:role:{goal}"),
-    )
-    return Reply(_compose(*parts, sources.footer()), buttons)

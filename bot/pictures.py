@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.answers import describe_years, step_means
+from bot.answers import step_means
+from bot.wording import describe_years
 from knowledge.base import Knowledge
 from knowledge.paths import Route
 

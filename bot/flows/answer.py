@@ -13,11 +13,11 @@ from bot.answers import (
     pathway_reply,
     payload,
     role_reply,
-    route_reply,
-    short_label,
 )
 from bot.flows.menu import fallback_reply
 from bot.replies import Button, Reply
+from bot.route_answers import route_reply
+from bot.wording import short_label
 from knowledge.base import Knowledge
 from knowledge.loader import load
 from knowledge.paths import Graph

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from bot.answers import apprenticeship_name, payload, short_label
+from bot.answers import apprenticeship_name, payload
 from bot.flows.questions import Question
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
+from bot.wording import short_label
 from knowledge.eligibility import Person, verdicts
 from knowledge.schema import as_of_label
 from storage.state import clear_state, set_state

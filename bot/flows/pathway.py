@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bot.answers import payload, route_reply, short_label
+from bot.answers import payload
 from bot.flows.turn import Turn
 from bot.pictures import draw_route
 from bot.replies import Button, Reply
+from bot.route_answers import route_reply
+from bot.wording import short_label
 from knowledge.paths import Graph, Route
 from storage.state import clear_state, set_state
 

@@ -1,0 +1,55 @@
+"""How a planned route reads: each step with how and how long, and the totals."""
+
+from __future__ import annotations
+
+from bot.answers import payload, role_buttons, step_means
+from bot.replies import Button, Reply
+from bot.wording import (
+    Sources,
+    a_role,
+    bullets,
+    compose,
+    describe_years,
+    in_sentence,
+    months_text,
+    short_label,
+)
+from knowledge.base import Knowledge
+from knowledge.paths import Route
+
+
+def route_text(knowledge: Knowledge, route: Route, sources: Sources) -> str:
+    """The steps of one route, each with how and how long."""
+    lines = []
+    for step in route.steps:
+        sources.add(step.source)
+        end = knowledge.roles[step.to_role]
+        via = step_means(knowledge, step)
+        lines.append(f"{end.title}: {via}, typically {months_text(step.months)}")
+    earning = ", earning throughout" if route.earning_throughout else ""
+    return compose(bullets(lines), f"In all: {describe_years(route.months)}{earning}.")
+
+
+def route_reply(knowledge: Knowledge, start: str, goal: str, routes: list[Route]) -> Reply:
+    """The quickest route between two roles and up to two alternatives."""
+    origin, target = knowledge.roles[start], knowledge.roles[goal]
+    start_name, goal_name = in_sentence(origin.title), in_sentence(target.title)
+    if not routes:
+        return Reply(
+            f"I don't have a route from {start_name} to {goal_name} in my "
+            f"career pathways. Here's how people usually become {a_role(target.title)}:\n\n"
+            f"{target.entry}",
+            role_buttons(target, "entry"),
+        )
+    sources = Sources()
+    parts = [
+        f"From {start_name} to {goal_name}, the quickest route:",
+        route_text(knowledge, routes[0], sources),
+    ]
+    for number, route in enumerate(routes[1:], start=1):
+        parts += [f"Another way ({number}):", route_text(knowledge, route, sources)]
+    buttons = (
+        Button(short_label(f"About {in_sentence(target.title)}"), payload("roles", goal)),
+        Button("I'm interested", f"interest:role:{goal}"),
+    )
+    return Reply(compose(*parts, sources.footer()), buttons)

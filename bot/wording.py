@@ -1,0 +1,80 @@
+"""The wording every answer shares: dated figures with sources, lists, names in sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from knowledge.schema import Figure, as_of_label
+
+
+class Sources:
+    """Collects the source links of the figures an answer shows, each once, in order."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def add(self, url: object) -> None:
+        """Remember a source link."""
+        if str(url) not in self.urls:
+            self.urls.append(str(url))
+
+    def figure(self, figure: Figure) -> str:
+        """The figure's text with its date, remembering its source."""
+        self.add(figure.source)
+        return dated(figure.text, figure.as_of)
+
+    def footer(self) -> str:
+        """'Source: ...' lines for the answer's end, or nothing."""
+        if not self.urls:
+            return ""
+        label = "Source" if len(self.urls) == 1 else "Sources"
+        return f"{label}: " + " ; ".join(self.urls)
+
+
+def dated(text: str, as_of: str) -> str:
+    """The text with its date, unless the text already says it."""
+    label = as_of_label(as_of)
+    return text if label.casefold() in text.casefold() else f"{text} ({label})"
+
+
+def a_role(title: str) -> str:
+    """'a care worker', 'an occupational therapist': a role's title after an article."""
+    name = in_sentence(title)
+    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: 'care worker', but 'GP receptionist' stays as it is."""
+    return title[0].lower() + title[1:] if title[1:2].islower() else title
+
+
+def compose(*parts: str) -> str:
+    """Paragraphs, skipping empty ones."""
+    return "\n\n".join(part for part in parts if part)
+
+
+def bullets(lines: Iterable[str]) -> str:
+    """One bullet a line."""
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def short_label(text: str, limit: int = 48) -> str:
+    """A button label that fits a phone: cut at a word, with an ellipsis, if it must be cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def months_text(months: int) -> str:
+    """'18 months', '2 years': a step's typical length."""
+    if months >= 24 and months % 12 == 0:
+        return f"{months // 12} years"
+    return f"{months} months"
+
+
+def describe_years(months: int) -> str:
+    """'about 18 months', 'about 4 years', 'about 5 years 9 months': a typical total."""
+    if months < 24:
+        return f"about {months} months"
+    years, rest = divmod(months, 12)
+    return f"about {years} years" + (f" {rest} months" if rest else "")
