@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.flows import consent
 from bot.flows.checks import check_contact, check_name, check_place
+from bot.flows.interest_prompts import HOURS, interest_title, prompt
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from bot.routing import route
@@ -28,7 +29,6 @@ APPLY_INTENT = re.compile(
 CANCEL_WORDS = {"cancel", "/cancel", "stop", "quit form", "exit"}
 BACK_WORDS = {"back", "go back", "/back"}
 SKIP_WORDS = {"skip", "pass", "rather not say", "prefer not to say"}
-HOURS = {"full": "Full-time", "part": "Part-time", "flexible": "Flexible"}
 _YES = {"yes", "y", "yeah", "yep", "yes please", "sure", "ok", "okay"}
 _NO = {"no", "n", "nope", "no thanks"}
 
@@ -45,7 +45,7 @@ def in_form(turn: Turn) -> bool:
 
 async def light_interest(turn: Turn, kind: str, entry_id: str) -> list[Reply]:
     """'I'm interested' on a role or apprenticeship: note it and offer the full form."""
-    title = _title(turn, f"{kind}:{entry_id}")
+    title = interest_title(turn.knowledge, f"{kind}:{entry_id}")
     if title is None:
         return []
     await record_interest(turn.session, person_id=turn.person.id, kind=kind, entry_id=entry_id)
@@ -65,7 +65,7 @@ async def light_interest(turn: Turn, kind: str, entry_id: str) -> list[Reply]:
 async def start(turn: Turn, interest: str | None = None) -> list[Reply]:
     """Begin the form, pre-filled with what the person was looking at, if anything."""
     data: dict[str, Any] = {**turn.kept(), "interests": [], "misses": 0}
-    chosen = interest if interest and _title(turn, interest) else None
+    chosen = interest if interest and interest_title(turn.knowledge, interest) else None
     if chosen:
         data["interests"] = [chosen]
     first = "name" if chosen else "interests"
@@ -74,7 +74,7 @@ async def start(turn: Turn, interest: str | None = None) -> list[Reply]:
         "Let's put you in touch with a recruiter. I'll ask a few quick questions; type 'back' "
         "to change an answer or 'cancel' to stop. Nothing is shared until you say yes."
     )
-    return [intro, _prompt(turn, first)]
+    return [intro, prompt(turn, first)]
 
 
 async def handle(turn: Turn) -> list[Reply]:
@@ -114,11 +114,7 @@ def _go(turn: Turn, step: str, data: dict[str, Any]) -> list[Reply]:
     if data.pop("return_to", None) == "summary" and step not in ("summary", "consent"):
         step = "summary"
     set_state(turn.state, flow=FLOW, step=step, data=data)
-    return [_prompt(turn, step)]
-
-
-def _next_step(step: str) -> str:
-    return STEPS[STEPS.index(step) + 1]
+    return [prompt(turn, step)]
 
 
 def _miss(turn: Turn, hint: str) -> list[Reply]:
@@ -149,31 +145,31 @@ def _back(turn: Turn) -> list[Reply]:
     previous = STEPS[index - 1]
     data["misses"] = 0
     set_state(turn.state, flow=FLOW, step=previous, data=data)
-    return [_prompt(turn, previous)]
+    return [prompt(turn, previous)]
 
 
 def _edit(turn: Turn, step: str) -> list[Reply]:
     if step not in STEPS[:6]:
-        return [_prompt(turn, turn.state.step)]
+        return [prompt(turn, turn.state.step)]
     data = _data(turn)
     data["return_to"] = "summary"
     if step == "interests":
         data["interests"] = []
     data["misses"] = 0
     set_state(turn.state, flow=FLOW, step=step, data=data)
-    return [_prompt(turn, step)]
+    return [prompt(turn, step)]
 
 
 async def _interests(turn: Turn, text: str, button: str) -> list[Reply]:
     data = _data(turn)
     if button.startswith("form:interest:"):
         choice = button.removeprefix("form:interest:")
-        if choice != "any" and _title(turn, choice) is None:
-            return [_prompt(turn, "interests")]
+        if choice != "any" and interest_title(turn.knowledge, choice) is None:
+            return [prompt(turn, "interests")]
         data["interests"] = [] if choice == "any" else [choice]
         return _go(turn, "name", data)
     if not text:
-        return [_prompt(turn, "interests")]
+        return [prompt(turn, "interests")]
     understanding = turn.answerer.index.understand(text)
     found = [
         f"{'role' if m.kind == 'roles' else 'app'}:{m.entry_id}"
@@ -313,101 +309,3 @@ _HANDLERS = {
     "summary": _summary,
     "consent": _consent,
 }
-
-
-def _title(turn: Turn, interest: str) -> str | None:
-    kind, _, entry_id = interest.partition(":")
-    if kind == "role" and entry_id in turn.knowledge.roles:
-        return turn.knowledge.roles[entry_id].title
-    if kind == "app" and entry_id in turn.knowledge.apprenticeships:
-        return f"the {turn.knowledge.apprenticeships[entry_id].title} apprenticeship"
-    return None
-
-
-def _interest_list(turn: Turn, interests: list[str]) -> str:
-    titles = [title for title in (_title(turn, i) for i in interests) if title]
-    return ", ".join(titles) or "jobs in health and care (not sure yet)"
-
-
-def _prompt(turn: Turn, step: str) -> Reply:
-    data = turn.state.data
-    back = Button("Back", "form:back")
-    if step == "interests":
-        last = data.get("last")
-        options = (
-            [Button(_title(turn, last)[:48], f"form:interest:{last}")]
-            if (last and _title(turn, last))
-            else []
-        )
-        return Reply(
-            "What are you interested in? Type a job (for example 'care worker') or tap one.",
-            (
-                *options,
-                Button("Not sure yet", "form:interest:any"),
-                Button("Cancel", "form:cancel"),
-            ),
-        )
-    if step == "name":
-        return Reply("What's your name?", (back,))
-    if step == "contact":
-        return Reply(
-            "What's the best phone number or email address for the recruiter to contact you on?",
-            (back,),
-            ask_contact=True,
-        )
-    if step == "place":
-        return Reply(
-            "What's your postcode? The first half (like NG7) is enough. Or tell me your town.",
-            (back,),
-        )
-    if step == "hours":
-        return Reply(
-            "What hours would suit you?",
-            (
-                *(Button(label, f"form:hours:{key}") for key, label in HOURS.items()),
-                Button("Skip", "form:hours:skip"),
-                back,
-            ),
-        )
-    if step == "drives":
-        return Reply(
-            "Do you drive?",
-            (
-                Button("Yes", "form:drives:yes"),
-                Button("No", "form:drives:no"),
-                Button("Skip", "form:drives:skip"),
-                back,
-            ),
-        )
-    if step == "summary":
-        return Reply(
-            _summary_text(turn),
-            (
-                Button("Yes, that's right", "form:confirm"),
-                Button("Change interest", "form:edit:interests"),
-                Button("Change name", "form:edit:name"),
-                Button("Change contact", "form:edit:contact"),
-                Button("Change postcode or town", "form:edit:place"),
-                Button("Cancel", "form:cancel"),
-            ),
-        )
-    coverage = route(turn.knowledge, data["place"], data.get("interests", []))
-    return consent.consent_reply(
-        hub=coverage.hub,
-        interests=_interest_list(turn, data.get("interests", [])),
-        retention_days=turn.retention_days,
-    )
-
-
-def _summary_text(turn: Turn) -> str:
-    data = turn.state.data
-    drives = {True: "Yes", False: "No"}.get(data.get("drives"), "Not said")
-    return (
-        "Please check your details:\n"
-        f"• Interested in: {_interest_list(turn, data.get('interests', []))}\n"
-        f"• Name: {data.get('name')}\n"
-        f"• Contact: {data.get('contact')}\n"
-        f"• Postcode or town: {data.get('place')}\n"
-        f"• Hours: {data.get('hours') or 'Not said'}\n"
-        f"• Drives: {drives}"
-    )
