@@ -15,6 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.aspects import ASPECT_STEMS, ROUTE_SPLIT, detect_aspect, kind_words
 from knowledge.base import Knowledge
+from knowledge.names import Name, names_of
 from knowledge.places import (
     Postcode,
     about_work_or_contact,
@@ -23,45 +24,18 @@ from knowledge.places import (
     hub_for_postcode,
     hub_for_town,
 )
-from knowledge.text import GENERIC_STEMS, STOP_STEMS, STOPWORDS, normalise, stem, stems, words
+from knowledge.ranking import Match, most_specific, one_per_topic, rank
+from knowledge.text import GENERIC_STEMS, STOP_STEMS, STOPWORDS, normalise, stem, words
 
 _CODE = re.compile(r"\bst\s?-?(\d{4})\b", re.IGNORECASE)
 _SMALLTALK_MIN = 90
 _SMALLTALK_MAX_WORDS = 8
-KEYWORD_WEIGHT = 0.8
 # An FAQ's score: this share from its whole vocabulary, the rest from its best phrasing.
 FAQ_DOCUMENT_SHARE = 0.6
 UNKNOWN_NUMBER_WEIGHT = 0.5
 UNKNOWN_PLACE_SCORE = 85.0
 PLACE_WITHOUT_WORK = 0.7
 MAX_CANDIDATES = 40
-TIE_GAP = 8  # matches on the same topic words this close are one question asked one way
-KIND_PREFERENCE = ("roles", "apprenticeships", "faqs", "hubs", "pathways")
-KIND_PREFERENCE_FOR_APPRENTICESHIPS = ("apprenticeships", "roles", "faqs", "hubs", "pathways")
-
-
-@dataclass(frozen=True)
-class Name:
-    """One way an entry can be named: a title, alias, phrasing, keyword, town..."""
-
-    kind: str
-    entry_id: str
-    text: str
-    stems: frozenset[str]
-    whole_phrase: bool  # phrasings are compared as a whole; names need only be present
-    weight: float = 1.0  # keywords are loose words: they suggest an entry more than name it
-
-
-@dataclass(frozen=True)
-class Match:
-    """An entry the message may be about, how sure we are (0-100), and which words matched."""
-
-    kind: str
-    entry_id: str
-    score: float
-    matched: frozenset[str]
-    name: str
-    position: int = 0
 
 
 @dataclass
@@ -83,7 +57,7 @@ class Index:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        self.names: list[Name] = list(_names(knowledge))
+        self.names: list[Name] = names_of(knowledge)
         documents: dict[tuple[str, str], set[str]] = defaultdict(set)
         for name in self.names:
             documents[(name.kind, name.entry_id)] |= name.stems
@@ -191,9 +165,13 @@ class Index:
             if key not in best or match.score > best[key].score:
                 best[key] = match
         # Only the leaders can win; later steps compare matches pairwise, so keep them few.
-        leaders = heapq.nlargest(MAX_CANDIDATES, best.values(), key=_rank)
-        understanding.matches = _most_specific(leaders)
-        understanding.matches = self._one_per_topic(understanding)
+        leaders = heapq.nlargest(MAX_CANDIDATES, best.values(), key=rank)
+        wants_apprenticeship = (
+            understanding.wants_apprenticeship or understanding.aspect == "length"
+        )
+        understanding.matches = one_per_topic(
+            self.knowledge, most_specific(leaders), wants_apprenticeship=wants_apprenticeship
+        )
         understanding.route = self._route(understanding)
         return understanding
 
@@ -285,40 +263,6 @@ class Index:
             Match("hubs", hub.id, 100.0, frozenset({postcode.outward.casefold()}), str(postcode))
         ]
 
-    def _one_per_topic(self, understanding: Understanding) -> list[Match]:
-        """Matches that are one question asked one way collapse into the best of them: a job
-        and its apprenticeship (the message's words choose), or FAQs on the same words."""
-        wants_apprenticeship = (
-            understanding.wants_apprenticeship or understanding.aspect == "length"
-        )
-        preferred = KIND_PREFERENCE_FOR_APPRENTICESHIPS if wants_apprenticeship else KIND_PREFERENCE
-        resolved: list[Match] = []
-        for match in understanding.matches:
-            twin = next(
-                (
-                    m
-                    for m in resolved
-                    if m.score - match.score < TIE_GAP and self._same_question(m, match)
-                ),
-                None,
-            )
-            if twin is None:
-                resolved.append(match)
-            elif preferred.index(match.kind) < preferred.index(twin.kind):
-                resolved[resolved.index(twin)] = match
-        return sorted(resolved, key=lambda m: m.score, reverse=True)
-
-    def _same_question(self, first: Match, second: Match) -> bool:
-        if first.kind == second.kind:
-            return first.kind == "faqs" and topic_words(first) == topic_words(second)
-        if topic_words(first) == topic_words(second):
-            return True
-        pair = {first.kind: first.entry_id, second.kind: second.entry_id}
-        if set(pair) != {"roles", "apprenticeships"}:
-            return False
-        apprenticeship = self.knowledge.apprenticeships[pair["apprenticeships"]]
-        return pair["roles"] in apprenticeship.roles
-
     def _unknown_place(self, text: str) -> list[Match]:
         """A place no regional hub lists ('jobs in Leeds') belongs to the national desk."""
         place = find_place_name(text)
@@ -358,51 +302,5 @@ class Index:
         return best[1] if best else None
 
 
-def _rank(match: Match) -> tuple[float, int]:
-    return match.score, len(match.matched)
-
-
-def _most_specific(matches: list[Match]) -> list[Match]:
-    """Drop a match whose topic words are a strict part of a better match's topic words."""
-    kept: list[Match] = []
-    for match in matches:
-        core = topic_words(match)
-        if not any(core < topic_words(better) for better in kept):
-            kept.append(match)
-    return kept
-
-
-def topic_words(match: Match) -> frozenset[str]:
-    """The matched words that name a topic, not the aspect asked about or a generic word."""
-    return match.matched - ASPECT_STEMS - GENERIC_STEMS
-
-
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", normalise(text)).split())
-
-
-def _names(knowledge: Knowledge) -> list[Name]:
-    def name(kind: str, entry_id: str, text: str, whole: bool = False) -> Name | None:
-        words = frozenset(w for w in stems(text) if w not in STOP_STEMS)
-        return Name(kind, entry_id, text, words, whole) if words else None
-
-    def keyword(kind: str, entry_id: str, text: str) -> Name | None:
-        found = name(kind, entry_id, text, whole=True)
-        return replace(found, weight=KEYWORD_WEIGHT) if found else None
-
-    made: list[Name | None] = []
-    for role in knowledge.roles.values():
-        made += [name("roles", role.id, text) for text in (role.title, *role.aliases)]
-        made += [keyword("roles", role.id, text) for text in role.keywords]
-    for item in knowledge.apprenticeships.values():
-        texts = (item.title, *item.aliases, *([item.code] if item.code else []))
-        made += [name("apprenticeships", item.id, text) for text in texts]
-        made += [keyword("apprenticeships", item.id, text) for text in item.keywords]
-    for pathway in knowledge.pathways.values():
-        made.append(name("pathways", pathway.id, pathway.title, True))
-        made += [keyword("pathways", pathway.id, text) for text in pathway.keywords]
-    for faq in knowledge.faqs.values():
-        made += [name("faqs", faq.id, text, True) for text in (faq.question, *faq.phrasings)]
-    for hub in knowledge.hubs.values():
-        made += [name("hubs", hub.id, text) for text in (hub.short_name, *hub.towns)]
-    return [item for item in made if item is not None]

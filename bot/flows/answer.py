@@ -21,7 +21,8 @@ from bot.wording import short_label
 from knowledge.base import Knowledge
 from knowledge.loader import load
 from knowledge.paths import Graph
-from knowledge.search import Index, Match, Understanding, topic_words
+from knowledge.ranking import Match, topic_words
+from knowledge.search import Index, Understanding
 
 ANSWER_AT = 68  # a match this good is an answer...
 AMBIGUITY_GAP = 8  # ...unless another is this close
