@@ -30,12 +30,13 @@ from knowledge.text import GENERIC_STEMS, STOP_STEMS, STOPWORDS, normalise, stem
 _CODE = re.compile(r"\bst\s?-?(\d{4})\b", re.IGNORECASE)
 _SMALLTALK_MIN = 90
 _SMALLTALK_MAX_WORDS = 8
-# An FAQ's score: this share from its whole vocabulary, the rest from its best phrasing.
-FAQ_DOCUMENT_SHARE = 0.6
+# A document's score: this share from its whole vocabulary, the rest from its best name.
+DOCUMENT_SHARE = 0.6
 UNKNOWN_NUMBER_WEIGHT = 0.5
 UNKNOWN_PLACE_SCORE = 85.0
 PLACE_WITHOUT_WORK = 0.7
 MAX_CANDIDATES = 40
+DOCUMENT_KINDS = ("faqs", "apprenticeships")  # scored on all their words as well as by name
 
 
 @dataclass
@@ -62,7 +63,9 @@ class Index:
         for name in self.names:
             documents[(name.kind, name.entry_id)] |= name.stems
         total = len(documents) or 1
-        self.faq_vocabulary = {k: frozenset(v) for k, v in documents.items() if k[0] == "faqs"}
+        self.document_vocabulary = {
+            k: frozenset(v) for k, v in documents.items() if k[0] in DOCUMENT_KINDS
+        }
         frequency: dict[str, int] = defaultdict(int)
         for vocabulary in documents.values():
             for word in vocabulary:
@@ -151,11 +154,11 @@ class Index:
             key = (name.kind, name.entry_id)
             if match and (key not in best or match.score > best[key].score):
                 best[key] = match
-        faq_keys = {key for key in best if key[0] == "faqs"}
-        for match in self._faq_documents(query, words, faq_keys):
+        document_keys = {key for key in best if key[0] in DOCUMENT_KINDS}
+        for match in self._whole_documents(query, words, document_keys):
             key = (match.kind, match.entry_id)
             phrased = best.get(key)
-            blended = FAQ_DOCUMENT_SHARE * match.score + (1 - FAQ_DOCUMENT_SHARE) * (
+            blended = DOCUMENT_SHARE * match.score + (1 - DOCUMENT_SHARE) * (
                 phrased.score if phrased else 0.0
             )
             if phrased is None or blended > phrased.score:
@@ -205,14 +208,15 @@ class Index:
             name.kind, name.entry_id, round(score, 1), frozenset(matched), name.text, position
         )
 
-    def _faq_documents(
+    def _whole_documents(
         self, query: set[str], words: list[str], keys: set[tuple[str, str]]
     ) -> list[Match]:
-        """Score FAQs on all their phrasings at once: how much of the message each explains."""
+        """Score FAQs and apprenticeships on all their words at once: how much of the message
+        each explains (an FAQ asked in new words, "physio degree apprenticeship")."""
         found = []
         total = self._w(query) or 1
         for kind, entry_id in keys:
-            matched = self.faq_vocabulary[(kind, entry_id)] & query
+            matched = self.document_vocabulary[(kind, entry_id)] & query
             if len(matched) < 2:
                 continue
             score = 100 * self._w(matched) / total
