@@ -65,6 +65,7 @@ async def main() -> None:
                     hub_chats=CHATS,
                     admin_chat=None,
                     worker=worker,
+                    per_chat_minute=None,
                 )
             )
         started = time.perf_counter()

@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)
 MAX_BACKOFF = timedelta(minutes=10)
 NO_CHAT_WAIT = timedelta(minutes=5)
+# Telegram lets a bot post about 20 messages a minute in one group; every relay counts them
+# together through the outbox, so several workers stay under it between them.
+GROUP_MESSAGES_PER_MINUTE = 20
 
 
 class RetryLater(Exception):
@@ -94,6 +97,7 @@ class Relay:
         admin_chat: int | None,
         worker: str,
         lease: timedelta = LEASE,
+        per_chat_minute: int | None = GROUP_MESSAGES_PER_MINUTE,
     ) -> None:
         self.knowledge = knowledge
         self.database = database
@@ -102,6 +106,7 @@ class Relay:
         self.admin_chat = admin_chat
         self.worker = worker
         self.lease = lease
+        self.per_chat_minute = per_chat_minute
 
     def missing_chats(self) -> list[str]:
         """Hubs with no chat configured (their leads go to the national desk's chat)."""
@@ -124,7 +129,13 @@ class Relay:
     async def run_once(self, limit: int = 20) -> list[Outcome]:
         """Claim a batch of due messages and deliver each; return what happened."""
         async with self.database.transaction() as session:
-            batch = await claim_batch(session, worker=self.worker, lease=self.lease, limit=limit)
+            batch = await claim_batch(
+                session,
+                worker=self.worker,
+                lease=self.lease,
+                limit=limit,
+                per_chat_minute=self.per_chat_minute,
+            )
             chats = {**self.configured_chats, **await learnt_hub_chats(session)}
         return [await self._deliver(message, chats) for message in batch]
 

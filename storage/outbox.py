@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage, utcnow
 
 DELIVERED_OR_IN_FLIGHT = ("sent", "claimed")
+UNPACED = ("enquiry_answer", "alert")  # these go to people or admins, not to a hub's group
+PACE_WINDOW = timedelta(minutes=1)
 
 
 async def enqueue(
@@ -47,6 +49,20 @@ async def pending(session: AsyncSession) -> list[OutboxMessage]:
     return list((await session.execute(query)).scalars())
 
 
+async def _sent_last_minute(session: AsyncSession, now: datetime) -> dict[str, int]:
+    """Messages each hub's chat had in the last minute, or has under way."""
+    query = (
+        select(OutboxMessage.hub_id, func.count())
+        .where(
+            OutboxMessage.hub_id.is_not(None),
+            OutboxMessage.kind.not_in(UNPACED),
+            or_(OutboxMessage.sent_at > now - PACE_WINDOW, OutboxMessage.status == "claimed"),
+        )
+        .group_by(OutboxMessage.hub_id)
+    )
+    return {hub_id: count for hub_id, count in (await session.execute(query)).all()}
+
+
 def _claimable(now: datetime) -> object:
     return or_(
         and_(OutboxMessage.status == "pending", OutboxMessage.available_at <= now),
@@ -55,24 +71,37 @@ def _claimable(now: datetime) -> object:
 
 
 async def claim_batch(
-    session: AsyncSession, *, worker: str, lease: timedelta, limit: int
+    session: AsyncSession,
+    *,
+    worker: str,
+    lease: timedelta,
+    limit: int,
+    per_chat_minute: int | None = None,
 ) -> list[OutboxMessage]:
     """Claim up to `limit` due messages for this worker. Each is taken by a conditional UPDATE
     (works alike on SQLite and PostgreSQL); a row another worker took first is skipped, and a
-    row whose lease ran out (its worker died) can be taken again."""
+    row whose lease ran out (its worker died) can be taken again. With `per_chat_minute`, a
+    hub whose chat already had that many messages in the last minute waits."""
     now = utcnow()
-    candidates = (
-        (
-            await session.execute(
-                select(OutboxMessage.id)
-                .where(_claimable(now))
-                .order_by(OutboxMessage.id)
-                .limit(limit)
-            )
+    used = await _sent_last_minute(session, now) if per_chat_minute else {}
+    rows = (
+        await session.execute(
+            select(OutboxMessage.id, OutboxMessage.hub_id, OutboxMessage.kind)
+            .where(_claimable(now))
+            .order_by(OutboxMessage.id)
+            .limit(limit * 4)
         )
-        .scalars()
-        .all()
-    )
+    ).all()
+    candidates = []
+    for message_id, hub_id, kind in rows:
+        paced = per_chat_minute and hub_id and kind not in UNPACED
+        if paced and used.get(hub_id, 0) >= per_chat_minute:
+            continue
+        if paced:
+            used[hub_id] = used.get(hub_id, 0) + 1
+        candidates.append(message_id)
+        if len(candidates) == limit:
+            break
     claimed = []
     for message_id in candidates:
         result = await session.execute(

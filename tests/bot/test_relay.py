@@ -28,10 +28,13 @@ def fake_api() -> FakeBotApi:
     return FakeBotApi()
 
 
-async def make_relay(knowledge, database, fake, worker="w1", lease=timedelta(seconds=60)):
+async def make_relay(
+    knowledge, database, fake, worker="w1", lease=timedelta(seconds=60), per_chat_minute=None
+):
     bot = bot_for(fake)
     await bot.initialize()
     return Relay(
+        per_chat_minute=per_chat_minute,
         knowledge=knowledge,
         database=database,
         channel=TelegramHubChannel(bot),
@@ -205,3 +208,17 @@ async def test_parked_messages_can_be_queued_again_once_the_chat_is_fixed(
         assert await requeue(session, status="parked") == 1
     await drain(relay)
     assert await statuses(database) == ["sent"]
+
+
+async def test_each_hub_chat_gets_at_most_20_messages_a_minute_across_relays(
+    knowledge, database, fake_api
+):
+    await add_leads(database, 25)
+    await add_leads(database, 2, hub_id="north-west-hub")
+    first = await make_relay(knowledge, database, fake_api, worker="a", per_chat_minute=20)
+    second = await make_relay(knowledge, database, fake_api, worker="b", per_chat_minute=20)
+    await asyncio.gather(drain(first), drain(second))
+    chats = [int(params["chat_id"]) for params in fake_api.sent()]
+    assert chats.count(CHATS["nottingham-hub"]) == 20  # the other 5 wait for the next minute
+    assert chats.count(CHATS["national-desk"]) == 2  # north-west has no chat in this test
+    assert (await statuses(database)).count("pending") == 5
