@@ -40,37 +40,38 @@ def payload(kind: str, entry_id: str, aspect: str | None = None) -> str:
     return f"{base}:{aspect}" if aspect else base
 
 
+ROLE_FOLLOW_UPS = {
+    "pay": "Pay",
+    "entry": "How to get in",
+    "apps": "Apprenticeships",
+    "next": "Where it leads",
+    "about": "What the job is",
+}
+APPRENTICESHIP_FOLLOW_UPS = {
+    "length": "How long",
+    "entry": "Entry requirements",
+    "roles": "Jobs it leads to",
+    "about": "About it",
+}
+
+
+def _follow_ups(
+    kind: str, entry_id: str, labels: dict[str, str], shown: str, skip: tuple[str, ...] = ()
+) -> tuple[Button, ...]:
+    """The other aspects of an entry, then 'I'm interested'; at most five buttons."""
+    buttons = [
+        Button(label, payload(kind, entry_id, aspect))
+        for aspect, label in labels.items()
+        if aspect != shown and aspect not in skip
+    ]
+    buttons.append(Button("I'm interested", f"interest:{KIND_PREFIX[kind]}:{entry_id}"))
+    return tuple(buttons[-5:])
+
+
 def role_buttons(role: Role, shown: str) -> tuple[Button, ...]:
-    labels = {
-        "pay": "Pay",
-        "entry": "How to get in",
-        "apps": "Apprenticeships",
-        "next": "Where it leads",
-        "about": "What the job is",
-    }
-    buttons = [
-        Button(label, payload("roles", role.id, aspect))
-        for aspect, label in labels.items()
-        if aspect != shown and (aspect != "apps" or role.apprenticeships)
-    ]
-    buttons.append(Button("I'm interested", f"interest:role:{role.id}"))
-    return tuple(buttons[:5])
-
-
-def _apprenticeship_buttons(item: Apprenticeship, shown: str) -> tuple[Button, ...]:
-    labels = {
-        "length": "How long",
-        "entry": "Entry requirements",
-        "roles": "Jobs it leads to",
-        "about": "About it",
-    }
-    buttons = [
-        Button(label, payload("apprenticeships", item.id, aspect))
-        for aspect, label in labels.items()
-        if aspect != shown
-    ]
-    buttons.append(Button("I'm interested", f"interest:app:{item.id}"))
-    return tuple(buttons)
+    """Follow-ups for a role (Apprenticeships only when some lead in)."""
+    skip = () if role.apprenticeships else ("apps",)
+    return _follow_ups("roles", role.id, ROLE_FOLLOW_UPS, shown, skip)
 
 
 def apprenticeship_name(item: Apprenticeship) -> str:
@@ -181,7 +182,10 @@ def apprenticeship_reply(
             f"Registration: {item.regulator}" if item.regulator else "",
             f"Leads to: {roles}.",
         )
-    return Reply(compose(body, sources.footer()), _apprenticeship_buttons(item, aspect))
+    return Reply(
+        compose(body, sources.footer()),
+        _follow_ups("apprenticeships", item.id, APPRENTICESHIP_FOLLOW_UPS, aspect),
+    )
 
 
 def faq_reply(knowledge: Knowledge, faq: Faq) -> Reply:
