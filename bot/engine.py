@@ -20,7 +20,7 @@ from knowledge.base import Knowledge
 from knowledge.places import hub_for_location
 from storage.database import Database, DatabaseUnavailable
 from storage.questions import log_question
-from storage.state import set_state
+from storage.state import remember, set_state
 from storage.turns import person_and_state
 
 __all__ = ["Engine", "Incoming"]
@@ -176,9 +176,8 @@ class Engine:
             start_id, goal = answered.route_goal
             return [pathway.planned(turn, self.answerer.graph, start_id, goal)]
         if answered.unanswered:
-            data = dict(turn.state.data)
-            data["asked"] = text[:1000]  # offered to a person if they tap "Ask a person"
-            set_state(turn.state, flow=turn.state.flow, step=turn.state.step, data=data)
+            # offered to a person if they tap "Ask a person"
+            remember(turn.state, asked=text[:1000])
         if answered.match and answered.match.kind in ("role", "apprenticeship"):
             _remember(
                 turn, f"{'role' if answered.match.kind == 'role' else 'app'}:{answered.match.id}"
@@ -295,9 +294,7 @@ def _sync(step: Callable[[Turn], list[Reply]]) -> Callable[[Turn], Awaitable[lis
 
 def _remember(turn: Turn, entry: str) -> None:
     """The last role or apprenticeship looked at, to pre-fill the interest form."""
-    data = dict(turn.state.data)
-    data["last"] = entry
-    set_state(turn.state, flow=turn.state.flow, step=turn.state.step, data=data)
+    remember(turn.state, last=entry)
 
 
 def _deep_link(payload: str) -> tuple[str | None, str | None]:

@@ -80,7 +80,6 @@ class Index:
         for word in sorted({w for name in self.names for w in words(name.text)}):
             if len(word) >= 5 and word.isalpha() and word not in STOPWORDS:
                 self.spellings_by_letter[word[0]].append(word)
-        self.known_spellings = {w for ws in self.spellings_by_letter.values() for w in ws}
         self.known_words = {w for name in self.names for w in words(name.text)}
         self.smalltalk = [
             (entry.id, _plain(phrasing))
@@ -94,7 +93,7 @@ class Index:
         in longer words; shorter words are too easily another word to correct."""
         if len(word) <= 4 and word.endswith("s") and word[:-1] in self.known_words:
             return word[:-1]  # 'OTs', 'PAs': the plural of a short name the base knows
-        if len(word) < 5 or not word.isalpha() or word in self.known_spellings:
+        if len(word) < 5 or not word.isalpha() or word in self.known_words:
             return word
         if word in STOPWORDS:
             return word

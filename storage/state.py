@@ -25,6 +25,11 @@ def set_state(state: ConversationState, *, flow: str, step: str, data: dict[str,
     state.updated_at = utcnow()
 
 
+def remember(state: ConversationState, **values: Any) -> None:
+    """Add to what is held without leaving the current flow or step."""
+    set_state(state, flow=state.flow, step=state.step, data={**state.data, **values})
+
+
 def clear_state(state: ConversationState, *, keep: dict[str, Any] | None = None) -> None:
     """Leave any flow; keep only `keep` (such as the last thing the person looked at)."""
     set_state(state, flow="", step="", data=keep or {})

@@ -14,7 +14,7 @@ from bot.answers import (
     payload,
     role_reply,
 )
-from bot.flows.menu import fallback_reply
+from bot.flows.menu import fallback_reply, main_menu_buttons
 from bot.replies import Button, Reply
 from bot.route_answers import route_reply
 from bot.wording import short_label
@@ -85,7 +85,7 @@ class Answerer:
         top = matches[0] if matches else None
         if understanding.smalltalk and (top is None or top.score < ANSWER_AT):
             reply = self.knowledge.smalltalk[understanding.smalltalk].reply
-            return Answered([Reply(reply, _menu_buttons())], None)
+            return Answered([Reply(reply, main_menu_buttons())], None)
         if (
             top is None
             or top.score < SUGGEST_AT
@@ -154,13 +154,7 @@ def _nothing_to_read(text: str) -> Reply:
         message = "I can only read words, I'm afraid. Type a question, or pick an option below."
     else:
         message = "Type a question, or pick an option below."
-    return Reply(message, _menu_buttons())
-
-
-def _menu_buttons() -> tuple[Button, ...]:
-    from bot.flows.menu import main_menu_buttons
-
-    return main_menu_buttons()
+    return Reply(message, main_menu_buttons())
 
 
 def build_answerer(directory: Path | None = None) -> Answerer:
