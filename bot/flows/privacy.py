@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
+from bot.wording import apprenticeship_title
 from storage.enquiries import enquiries_of
 from storage.interest import interests_of
 from storage.leads import lead_events, leads_of
+from storage.models import Lead
 from storage.outbox import card_delivered, enqueue
 from storage.people import erase_person
 from storage.questions import questions_of
@@ -15,6 +17,7 @@ from storage.state import clear_state, set_state
 FLOW = "forget"
 STATUS_FOR_PEOPLE = {
     "new": "with the hub, waiting for a recruiter",
+    "waiting": "waiting to be sent to the hub",
     "claimed": "a recruiter is handling it",
     "contacted": "a recruiter has contacted you",
     "unsuitable": "closed by the hub",
@@ -43,9 +46,10 @@ async def my_data(turn: Turn) -> list[Reply]:
         contact = lead.phone or lead.email
         place = lead.postcode or lead.town
         history = await lead_events(session, lead_id=lead.id)
+        status = await lead_status(turn, lead)
         lines.append(
             f"• Details sent to {hub.name if hub else lead.hub_id} on {_when(lead.consent_at)} "
-            f"(reference {lead.ref}, status: {lead.status}): name {lead.name}, contact "
+            f"(reference {lead.ref}, status: {status}): name {lead.name}, contact "
             f"{contact}, place {place}, hours {lead.hours or 'not said'}, drives "
             f"{ {True: 'yes', False: 'no'}.get(lead.drives, 'not said') }. "
             f"{len(history)} status change(s) recorded."
@@ -56,10 +60,16 @@ async def my_data(turn: Turn) -> list[Reply]:
             lines.append(
                 "• An unfinished form with: " + ", ".join(f"{k} {v}" for k, v in held.items())
             )
+    lines.extend(_remembered(turn))
+    for enquiry in await enquiries_of(session, person_id=person.id):
+        lines.append(
+            f"• A question you asked a person at {_hub_name(turn, enquiry.hub_id)} on "
+            f"{_when(enquiry.created_at)} (reference {enquiry.ref}): {enquiry.question}"
+        )
     questions = await questions_of(session, person_id=person.id)
     if questions:
         lines.append(f"• {len(questions)} question(s) you asked, kept to improve our answers:")
-        lines.extend(f"   – {q.text[:80]}" for q in questions[-10:])
+        lines.extend(f"   – {q.text}" for q in questions)
     if len(lines) == 2:
         lines.append("• Nothing else: no details, no interests, no questions.")
     lines.append("\nTo delete all of it, send /forget.")
@@ -70,17 +80,46 @@ async def my_status(turn: Turn) -> list[Reply]:
     """Where each of the person's leads stands."""
     leads = await leads_of(turn.session, person_id=turn.person.id)
     if not leads:
-        return [Reply("You haven't asked a recruiter to contact you yet. Send /interest to.")]
+        return [
+            Reply(
+                "You haven't asked a recruiter to contact you yet. Send /interest when you'd "
+                "like a recruitment hub to get in touch."
+            )
+        ]
     lines = []
     for lead in leads:
-        hub = turn.knowledge.hubs.get(lead.hub_id)
-        name = hub.name if hub else lead.hub_id
-        delivered = await card_delivered(turn.session, lead_id=lead.id)
-        where = STATUS_FOR_PEOPLE.get(lead.status, lead.status)
-        if lead.status == "new" and not delivered:
-            where = "waiting to be sent to the hub"
+        where = await lead_status(turn, lead)
+        name = _hub_name(turn, lead.hub_id)
         lines.append(f"• {lead.ref} ({_when(lead.created_at)}), {name}: {where}.")
     return [Reply("Your requests:\n" + "\n".join(lines))]
+
+
+async def lead_status(turn: Turn, lead: Lead) -> str:
+    """Where a lead stands, in the words people read in both /mydata and /mystatus."""
+    if lead.status == "new" and not await card_delivered(turn.session, lead_id=lead.id):
+        return STATUS_FOR_PEOPLE["waiting"]
+    return STATUS_FOR_PEOPLE.get(lead.status, lead.status)
+
+
+def _hub_name(turn: Turn, hub_id: str) -> str:
+    hub = turn.knowledge.hubs.get(hub_id)
+    return hub.name if hub else hub_id
+
+
+def _remembered(turn: Turn) -> list[str]:
+    """What the conversation state keeps between messages, such as the last job looked at."""
+    lines = []
+    for key, what in (
+        ("last", "The last job or apprenticeship you looked at"),
+        ("job", "The job you told us you do"),
+    ):
+        value = turn.state.data.get(key)
+        if value:
+            kind, _, entry_id = str(value).rpartition(":")
+            lines.append(f"• {what}: {_entry_title(turn, kind or 'role', entry_id)}.")
+    if asked := turn.state.data.get("asked"):
+        lines.append(f"• A question you could pass to a person at a hub: {asked}")
+    return lines
 
 
 def ask_to_forget(turn: Turn) -> list[Reply]:
@@ -134,6 +173,8 @@ async def _forget(turn: Turn) -> list[Reply]:
 
 
 def _entry_title(turn: Turn, kind: str, entry_id: str) -> str:
-    table = turn.knowledge.roles if kind == "role" else turn.knowledge.apprenticeships
-    entry = table.get(entry_id)
-    return entry.title if entry else entry_id
+    if kind == "role":
+        role = turn.knowledge.roles.get(entry_id)
+        return role.title if role else entry_id
+    item = turn.knowledge.apprenticeships.get(entry_id)
+    return apprenticeship_title(item.title) if item else entry_id

@@ -78,3 +78,41 @@ async def test_forget_after_delivery_queues_a_deletion_notice(engine_on_each_dat
         )
     assert [(n.hub_id, n.payload) for n in notices] == [("nottingham-hub", {"ref": ref})]
     assert await count(engine, Lead) == 0 and await count(engine, Person) == 0
+
+
+async def test_mystatus_with_no_leads_is_a_whole_sentence(engine):
+    text = await Talker(engine).says("/mystatus")
+    assert "Send /interest when you'd like a recruitment hub to get in touch." in text
+
+
+async def test_mydata_shows_every_question_it_counts(engine):
+    person = Talker(engine)
+    asked = [f"question number {n} about nursing" for n in range(1, 12)]
+    for question in asked:
+        await person.says(question)
+    text = await person.says("/mydata")
+    assert "11 question(s) you asked" in text
+    assert all(question in text for question in asked)
+
+
+async def test_mydata_and_mystatus_use_the_same_status_words(engine):
+    person = Talker(engine)
+    await fill_form(person)
+    await person.taps("Yes, send my details")
+    status = await person.says("/mystatus")
+    data = await person.says("/mydata")
+    assert "waiting to be sent to the hub" in status
+    assert "status: waiting to be sent to the hub" in data
+
+
+async def test_mydata_after_forget_shows_nothing_of_before(engine):
+    person = Talker(engine)
+    await person.says("what does a care worker do")
+    await fill_form(person)
+    await person.taps("Yes, send my details")
+    await person.says("/forget")
+    await person.taps("Yes, delete everything")
+    text = await person.says("/mydata")
+    assert "Nothing else" in text
+    for gone in ("Sam Jones", "care worker", "Care worker", "CP-"):
+        assert gone not in text
