@@ -57,7 +57,8 @@ async def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.s
 
 
 def _incoming(person_ref: str, line: str, buttons: list[Button]) -> Incoming:
-    if line.isdigit() and 1 <= int(line) <= len(buttons):
+    # only plain digits pick an option: '²' and '①' are digits to isdigit() but not to int()
+    if line.isascii() and line.isdecimal() and len(line) <= 3 and 1 <= int(line) <= len(buttons):
         return Incoming(person_ref, button=buttons[int(line) - 1].payload)
     return Incoming(person_ref, text=line)
 

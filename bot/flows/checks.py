@@ -13,6 +13,7 @@ from knowledge.base import Knowledge
 from knowledge.places import hub_for_town, parse_postcode
 
 MAX_NAME = 100
+MIN_PHONE_DIGITS = 10  # the shortest UK number with its area code
 _URLISH = re.compile(r"https?://|www\.|<[^>]+>", re.IGNORECASE)
 
 
@@ -64,12 +65,31 @@ def check_contact(text: str) -> Checked:
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        return Checked(
-            hint="That phone number doesn't look right. A UK mobile has 11 digits and starts "
-            "with 07 (like 07911 123456); numbers abroad start with + and the country code."
-        )
+        return Checked(hint=_phone_hint(text, number))
     return Checked(
         phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), kind="phone"
+    )
+
+
+def _phone_hint(text: str, number: phonenumbers.PhoneNumber | None) -> str:
+    """Why a phone number was refused, as specifically as the digits allow."""
+    example = (
+        "A UK mobile has 11 digits and starts with 07 (like 07911 123456); numbers abroad "
+        "start with + and the country code."
+    )
+    digits = re.sub(r"\D", "", text)
+    if digits.startswith("07") and len(digits) != 11:
+        return f"A UK mobile number has 11 digits, starting with 07; that one has {len(digits)}."
+    if number is None:
+        return f"That phone number doesn't look right. {example}"
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == phonenumbers.ValidationResult.TOO_SHORT or len(digits) < MIN_PHONE_DIGITS:
+        return f"That phone number has too few digits. {example}"
+    if reason == phonenumbers.ValidationResult.TOO_LONG:
+        return f"That phone number has too many digits. {example}"
+    return (
+        "That looks like a phone number, but no phone line is given out with those digits. "
+        "Please check them, or send an email address instead."
     )
 
 

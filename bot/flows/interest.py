@@ -8,9 +8,11 @@ from typing import Any
 from bot.flows import consent
 from bot.flows.checks import check_contact, check_name, check_place
 from bot.flows.interest_prompts import HOURS, interest_title, prompt
+from bot.flows.questions import yes_or_no
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from bot.routing import route
+from knowledge.schema import Hub
 from storage.interest import record_interest
 from storage.leads import create_lead
 from storage.models import utcnow
@@ -183,7 +185,7 @@ async def _interests(turn: Turn, text: str, button: str) -> list[Reply]:
         return _miss(
             turn,
             "I didn't recognise that job. Type a job such as 'care worker' or "
-            "'nursing associate', or tap 'Not sure yet'.",
+            "'nursing associate', or choose 'Not sure yet'.",
         )
     data["interests"] = found[:1]
     return _go(turn, "name", data)
@@ -230,7 +232,7 @@ async def _hours(turn: Turn, text: str, button: str) -> list[Reply]:
         if lowered in SKIP_WORDS:
             choice = "skip"
     if choice is None:
-        return _miss(turn, "Please tap Full-time, Part-time or Flexible, or Skip.")
+        return _miss(turn, "Please choose Full-time, Part-time or Flexible, or Skip.")
     data["hours"] = HOURS.get(choice)
     return _go(turn, "drives", data)
 
@@ -240,11 +242,11 @@ async def _drives(turn: Turn, text: str, button: str) -> list[Reply]:
     lowered = text.casefold()
     choice = button.removeprefix("form:drives:") if button.startswith("form:drives:") else None
     if choice is None and text:
-        choice = "yes" if lowered in _YES else "no" if lowered in _NO else None
+        choice = yes_or_no(text)
         if lowered in SKIP_WORDS:
             choice = "skip"
     if choice is None:
-        return _miss(turn, "Please tap Yes or No, or Skip.")
+        return _miss(turn, "Please choose Yes or No, or Skip.")
     data["drives"] = {"yes": True, "no": False}.get(choice)
     return _go(turn, "summary", data)
 
@@ -252,7 +254,9 @@ async def _drives(turn: Turn, text: str, button: str) -> list[Reply]:
 async def _summary(turn: Turn, text: str, button: str) -> list[Reply]:
     if button == "form:confirm" or text.casefold() in _YES:
         return _go(turn, "consent", _data(turn))
-    return _miss(turn, "Tap 'Yes, that's right' to continue, or a Change button to fix a detail.")
+    return _miss(
+        turn, "Choose 'Yes, that's right' to continue, or a Change button to fix a detail."
+    )
 
 
 async def _consent(turn: Turn, text: str, button: str) -> list[Reply]:
@@ -266,7 +270,7 @@ async def _consent(turn: Turn, text: str, button: str) -> list[Reply]:
             )
         ]
     if button != "form:consent:yes" and lowered not in ("yes", "yes please", "i agree"):
-        return _miss(turn, "Please tap 'Yes, send my details' or 'No, don't send'.")
+        return _miss(turn, "Please choose 'Yes, send my details' or 'No, don't send'.")
     data = _data(turn)
     coverage = route(turn.knowledge, data["place"], data.get("interests", []))
     contact_kind = data.get("contact_kind")
@@ -291,12 +295,28 @@ async def _consent(turn: Turn, text: str, button: str) -> list[Reply]:
     hub = coverage.hub
     return [
         Reply(
-            f"Thank you, {data['name']}. Your details are on their way to {hub.name}, and they "
-            f"will contact you {hub.response_promise}. Your reference is {lead.ref}.\n\n"
+            f"Thank you, {data['name']}. {_where_details_go(turn, hub)} Your reference is "
+            f"{lead.ref}.\n\n"
             "/mydata shows everything we hold about you; /forget withdraws it at any time.",
             (Button("Ask another question", "menu"),),
         )
     ]
+
+
+def _where_details_go(turn: Turn, hub: Hub) -> str:
+    """Where the details go; the terminal has no hub chat of its own, so it says plainly when
+    a lead made there is delivered."""
+    if turn.incoming.channel == "terminal":
+        return (
+            f"Your details are saved for {hub.name}. In this terminal chat they wait in "
+            "CarePath's outbox: they are only delivered to the hub when CarePath's Telegram bot "
+            "(carepath run) or a relay (carepath relay) runs with the hubs' chats configured. "
+            "`carepath leads pending` lists what is waiting."
+        )
+    return (
+        f"Your details are on their way to {hub.name}, and they will contact you "
+        f"{hub.response_promise}."
+    )
 
 
 _HANDLERS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.replies import Button, Reply
@@ -35,3 +36,26 @@ class Question:
             if lowered.strip() == label.casefold() or any(f" {word} " in lowered for word in words)
         ]
         return found[0] if len(found) == 1 else None
+
+
+_YES_WORDS = {"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "of course", "definitely"}
+_NO_WORDS = {"no", "n", "nope", "nah", "not really", "no thanks"}
+_NEGATION = re.compile(r"\b(can'?t|cannot|can not|don'?t|do not|doesn'?t|not|never|no)\b")
+
+
+def yes_or_no(text: str) -> str | None:
+    """'yes' or 'no' from a typed answer ('no i cant drive', 'yeah i can'), None if unclear."""
+    plain = " ".join(re.sub(r"[^\w\s']", " ", text.casefold()).split())
+    if not plain:
+        return None
+    words = plain.split()
+    for opening in (" ".join(words[:2]), words[0]):
+        if opening in _YES_WORDS:
+            return "yes"
+        if opening in _NO_WORDS:
+            return "no"
+    if _NEGATION.search(plain):
+        return "no"
+    if re.search(r"\b(i can|i do|i have|i drive)\b", plain):
+        return "yes"
+    return None

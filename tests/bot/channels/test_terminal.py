@@ -72,6 +72,8 @@ def test_the_terminal_chat_completes_the_form_and_the_lead_is_exported(tmp_path)
         env=env,
     )
     assert "Your reference is CP-" in chat_run.stdout, chat_run.stdout[-800:]
+    assert "only delivered to the hub when CarePath's Telegram bot" in chat_run.stdout
+    assert "on their way" not in chat_run.stdout
     export = subprocess.run(
         [sys.executable, "-m", "bot.cli", "leads", "export"],
         capture_output=True,
@@ -87,3 +89,12 @@ async def test_the_terminal_prints_where_the_route_picture_is(engine):
     stdout = io.StringIO()
     await chat(engine, io.StringIO("from care worker to registered manager\n"), stdout)
     assert "(picture saved to " in stdout.getvalue() and ".png)" in stdout.getvalue()
+
+
+async def test_the_terminal_never_asks_to_tap_and_odd_digits_are_text(engine):
+    typed = "/pathway\nfoo\n/eligible\nold\n/explore\npurple\n²\n①\n" + "9" * 5000 + "\n"
+    stdout = io.StringIO()
+    assert await chat(engine, io.StringIO(typed), stdout) == 0
+    out = stdout.getvalue()
+    assert " tap" not in out.casefold() and "Tap " not in out
+    assert "Traceback" not in out

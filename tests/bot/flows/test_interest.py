@@ -106,7 +106,7 @@ async def test_invalid_answers_get_specific_hints_and_help_after_three(engine):
     assert "longer than a name" in await person.says("x" * 1000)
     assert "doesn't look like a name" in await person.says("🙂🙂🙂")
     await person.says("Robert'); DROP TABLE leads;--")
-    assert "phone number doesn't look right" in await person.says("12345")
+    assert "too few digits" in await person.says("12345")
     assert "email address doesn't look right" in await person.says("sam@@example")
     third = await person.says("call me maybe")
     assert "doesn't seem to be working" in third and "Talk to a person" in person.labels
@@ -114,6 +114,30 @@ async def test_invalid_answers_get_specific_hints_and_help_after_three(engine):
     assert "isn't a UK postcode" in await person.says("90210")
     assert "don't know that town" in await person.says("Paris")
     assert "What hours" in await person.says("E14")
+
+
+async def test_phone_hints_say_what_is_wrong_with_the_digits(engine):
+    person = Person(engine)
+    await person.says("/interest")
+    await person.says("care worker")
+    await person.says("Sam Jones")
+    assert "11 digits, starting with 07; that one has 10" in await person.says("0791112345")
+    well_formed_but_unassigned = await person.says("01632 960000")
+    assert "no phone line is given out with those digits" in well_formed_but_unassigned
+    assert "11 digits" not in well_formed_but_unassigned
+    assert "postcode" in await person.says("07911 123456")
+
+
+async def test_driving_answered_in_words(engine):
+    for answer, shown in (("no i cant drive", "Drives: No"), ("yeah i can", "Drives: Yes")):
+        person = Person(engine, ref=f"test:{answer}")
+        await person.says("/interest")
+        await person.says("care worker")
+        await person.says("Sam Jones")
+        await person.says("07911 123456")
+        await person.says("NG7 2RD")
+        await person.taps("Part-time")
+        assert shown in await person.says(answer)
 
 
 async def test_back_edit_and_cancel(engine):
