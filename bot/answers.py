@@ -8,6 +8,7 @@ from bot.replies import Button, Reply
 from bot.wording import (
     Sources,
     a_role,
+    apprenticeship_title,
     bullets,
     compose,
     in_sentence,
@@ -77,8 +78,7 @@ def role_buttons(role: Role, shown: str) -> tuple[Button, ...]:
 def apprenticeship_name(item: Apprenticeship) -> str:
     """'Lead Adult Care Worker apprenticeship (Level 3, ST0006)'."""
     code = f", {item.code}" if item.code else ""
-    title = item.title if "apprentice" in item.title.casefold() else f"{item.title} apprenticeship"
-    return f"{title} (Level {item.level}{code})"
+    return f"{apprenticeship_title(item.title)} (Level {item.level}{code})"
 
 
 def step_means(knowledge: Knowledge, step: Step) -> str:
@@ -105,6 +105,10 @@ def role_reply(knowledge: Knowledge, role: Role, aspect: str = "about") -> Reply
         )
     elif aspect == "next":
         body = _progression(knowledge, role, sources)
+    elif aspect == "earning":
+        body = _earning_into(knowledge, role)
+    elif aspect == "length":
+        body = _training_length(knowledge, role, sources)
     elif aspect == "reg":
         body = compose(role.title, registration)
     elif aspect == "suits":
@@ -137,6 +141,30 @@ def _apprenticeships_into(knowledge: Knowledge, role: Role) -> str:
     if not items:
         return ""
     return compose("Apprenticeships that lead in:", bullets(map(apprenticeship_name, items)))
+
+
+def _training_length(knowledge: Knowledge, role: Role, sources: Sources) -> str:
+    items = [knowledge.apprenticeships[i] for i in role.apprenticeships]
+    if not items:
+        return f"How to become {a_role(role.title)}: {role.entry}"
+    return compose(
+        f"How long training to become {a_role(role.title)} takes:",
+        bullets(f"{apprenticeship_name(item)}: {sources.figure(item.duration)}" for item in items),
+    )
+
+
+def _earning_into(knowledge: Knowledge, role: Role) -> str:
+    into = _apprenticeships_into(knowledge, role)
+    if not into:
+        return (
+            f"No apprenticeship leads straight into {in_sentence(role.title)} work, so training "
+            f"for it usually means study rather than a paid training post. {role.entry}"
+        )
+    return compose(
+        f"Yes: you can train to become {a_role(role.title)} while you work. An apprenticeship "
+        "is a paid job with training, so you keep earning while you learn.",
+        into,
+    )
 
 
 def _progression(knowledge: Knowledge, role: Role, sources: Sources) -> str:
@@ -172,6 +200,24 @@ def apprenticeship_reply(
         )
     elif aspect == "roles":
         body = f"{name} leads to: {roles}."
+    elif aspect == "pay":
+        body = compose(
+            f"The {name} is a paid job: you earn a wage while you train. What the jobs it "
+            "leads to pay:",
+            *(
+                compose(
+                    f"Pay for {a_role(knowledge.roles[i].title)}:",
+                    bullets(map(sources.figure, knowledge.roles[i].pay)),
+                )
+                for i in item.roles
+            ),
+        )
+    elif aspect == "earning":
+        body = compose(
+            f"Yes: the {name} is a paid job with training, so you keep earning while you learn.",
+            f"Typical length: {sources.figure(item.duration)}",
+            f"Leads to: {roles}.",
+        )
     else:
         body = compose(
             f"{name}: {item.summary}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.replies import Button
+from bot.wording import apprenticeship_title
 from knowledge.base import Knowledge
 from storage.models import Enquiry, Lead
 
@@ -24,7 +25,7 @@ def interest_titles(knowledge: Knowledge, interests: list[str]) -> str:
         table = knowledge.roles if kind == "role" else knowledge.apprenticeships
         entry = table.get(entry_id)
         if entry is not None:
-            titles.append(entry.title if kind == "role" else f"{entry.title} apprenticeship")
+            titles.append(entry.title if kind == "role" else apprenticeship_title(entry.title))
     return ", ".join(titles) or "not sure yet"
 
 

@@ -78,3 +78,8 @@ def describe_years(months: int) -> str:
         return f"about {months} months"
     years, rest = divmod(months, 12)
     return f"about {years} years" + (f" {rest} months" if rest else "")
+
+
+def apprenticeship_title(title: str) -> str:
+    """'Adult Care Worker apprenticeship', but a title that says it already is left alone."""
+    return title if "apprentice" in title.casefold() else f"{title} apprenticeship"

@@ -25,11 +25,12 @@ class Verdict:
     apprenticeship: Apprenticeship
     first: list[str] = field(default_factory=list)
     check: list[str] = field(default_factory=list)
+    too_old: bool = False  # past its upper age limit: it will never fit this person
 
     @property
     def can_start_now(self) -> bool:
         """True when nothing stands in the way (there may still be things to check)."""
-        return not self.first
+        return not self.first and not self.too_old
 
 
 def verdicts(knowledge: Knowledge, person: Person) -> list[Verdict]:
@@ -44,23 +45,20 @@ def verdicts(knowledge: Knowledge, person: Person) -> list[Verdict]:
     if not person.in_country:
         general.append(f"live in {rules.country}: these apprenticeships are for people there")
     if person.full_time_education and not rules.full_time_education_allowed:
-        general.append("finish full-time education first (you can apply to start as you leave)")
+        general.append("finish full-time education (you can apply to start as you leave)")
     results = []
     for item in sorted(knowledge.apprenticeships.values(), key=lambda a: (a.level, a.title)):
         verdict = Verdict(item, first=list(general))
         if item.max_age is not None and person.age > item.max_age:
             if item.max_age_with_support and person.age <= item.max_age_with_support:
                 verdict.check.append(
-                    f"it is for ages up to {item.max_age}, or {item.max_age_with_support} with "
-                    "support (see its entry requirements)"
+                    f"the {item.title} is for ages up to {item.max_age}, or "
+                    f"{item.max_age_with_support} with support (see its entry requirements)"
                 )
             else:
-                verdict.first.append(
-                    f"it is for ages up to {item.max_age}: look at the "
-                    "Level 2 apprenticeships instead"
-                )
+                verdict.too_old = True
         if item.needs_english_maths and person.english_maths is False:
-            verdict.first.append("get English and maths at Level 2 first")
+            verdict.first.append("get English and maths at Level 2")
         elif item.needs_english_maths and person.english_maths is None:
             verdict.check.append("check you have English and maths at Level 2")
         results.append(verdict)

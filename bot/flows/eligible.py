@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from bot.answers import apprenticeship_name, payload
 from bot.flows.questions import Question
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
-from bot.wording import short_label
-from knowledge.eligibility import Person, verdicts
+from bot.wording import bullets, compose, short_label
+from knowledge.eligibility import Person, Verdict, verdicts
 from knowledge.schema import as_of_label
 from storage.state import clear_state, set_state
 
@@ -78,7 +79,7 @@ def handle(turn: Turn) -> list[Reply]:
     index = next(i for i, q in enumerate(QUESTIONS) if q.key == turn.state.step)
     value = QUESTIONS[index].answer(FLOW, button, text)
     if value is None:
-        return [_ask(turn, QUESTIONS[index], "Please tap one of the answers.\n\n")]
+        return [_ask(turn, QUESTIONS[index], "Please choose one of the answers.\n\n")]
     data[QUESTIONS[index].key] = value
     if index + 1 < len(QUESTIONS):
         set_state(turn.state, flow=FLOW, step=QUESTIONS[index + 1].key, data=data)
@@ -100,33 +101,58 @@ def _result(turn: Turn, data: dict) -> Reply:
         full_time_education=data["education"] == "yes",
         english_maths={"yes": True, "no": False}.get(data["english_maths"]),
     )
-    results = verdicts(turn.knowledge, person)
+    results = [v for v in verdicts(turn.knowledge, person) if not v.too_old]
     now = [v for v in results if v.can_start_now]
     later = [v for v in results if not v.can_start_now]
-    rules = turn.knowledge.apprenticeship_rules
-    parts = []
+    parts = [_about_the_one_looked_at(turn, results)]
     if now:
-        lines = [
-            apprenticeship_name(v.apprenticeship) + (f" ({'; '.join(v.check)})" if v.check else "")
-            for v in now
-        ]
-        parts.append("You could start these now:\n" + "\n".join(f"• {line}" for line in lines))
-    if later:
-        shared = set.intersection(*(set(v.first) for v in later))
-        if shared:
-            parts.append("First: " + "; ".join(sorted(shared)) + ".")
-        own = [v for v in later if set(v.first) - shared]
-        if own:
-            lines = [
-                f"{apprenticeship_name(v.apprenticeship)}: "
-                + "; ".join(sorted(set(v.first) - shared))
-                for v in own
-            ]
-            parts.append("For these, first:\n" + "\n".join(f"• {line}" for line in lines))
+        parts.append("You could start these now:\n" + _by_level(now))
+    checks = sorted({check for v in now for check in v.check})
+    if checks:
+        parts.append("Before you apply: " + "; ".join(checks) + ".")
+    for steps, verdicts_after in _grouped_by_first_steps(later).items():
+        what = "; ".join(steps)
+        if len(verdicts_after) == len(results):
+            lowest = min(v.apprenticeship.level for v in results)
+            parts.append(
+                f"First, {what}. Then you could start any of the {len(results)} "
+                f"apprenticeships I know about, from Level {lowest} up."
+            )
+        else:
+            parts.append(f"After you {what}:\n" + _by_level(verdicts_after))
+    rules = turn.knowledge.apprenticeship_rules
     if rules is not None:
-        parts.append(f"{rules.summary} ({as_of_label(rules.as_of)}. Source: {rules.source})")
+        parts.append(f"{rules.summary} ({as_of_label(rules.as_of)}.) Source: {rules.source}")
     buttons = tuple(
         Button(short_label(v.apprenticeship.title), payload("apprenticeships", v.apprenticeship.id))
         for v in now[:4]
     )
-    return Reply("\n\n".join(parts), buttons)
+    return Reply(compose(*parts), buttons)
+
+
+def _about_the_one_looked_at(turn: Turn, results: list[Verdict]) -> str:
+    """The verdict on the apprenticeship the person was reading about, by name, if any."""
+    kind, _, entry_id = str(turn.state.data.get("last", "")).partition(":")
+    verdict = next((v for v in results if kind == "app" and v.apprenticeship.id == entry_id), None)
+    if verdict is None:
+        return ""
+    name = apprenticeship_name(verdict.apprenticeship)
+    if verdict.can_start_now:
+        return f"The {name}: you could start it now."
+    return f"The {name}: first, {'; '.join(verdict.first)}."
+
+
+def _by_level(results: list[Verdict]) -> str:
+    levels: dict[int, list[str]] = defaultdict(list)
+    for verdict in results:
+        levels[verdict.apprenticeship.level].append(verdict.apprenticeship.title)
+    return bullets(
+        f"Level {level}: {', '.join(titles)}" for level, titles in sorted(levels.items())
+    )
+
+
+def _grouped_by_first_steps(later: list[Verdict]) -> dict[tuple[str, ...], list[Verdict]]:
+    groups: dict[tuple[str, ...], list[Verdict]] = defaultdict(list)
+    for verdict in later:
+        groups[tuple(verdict.first)].append(verdict)
+    return groups

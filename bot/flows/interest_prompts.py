@@ -6,6 +6,7 @@ from bot.flows import consent
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from bot.routing import route
+from bot.wording import apprenticeship_title
 from knowledge.base import Knowledge
 
 HOURS = {"full": "Full-time", "part": "Part-time", "flexible": "Flexible"}
@@ -17,7 +18,7 @@ def interest_title(knowledge: Knowledge, interest: str) -> str | None:
     if kind == "role" and entry_id in knowledge.roles:
         return knowledge.roles[entry_id].title
     if kind == "app" and entry_id in knowledge.apprenticeships:
-        return f"the {knowledge.apprenticeships[entry_id].title} apprenticeship"
+        return f"the {apprenticeship_title(knowledge.apprenticeships[entry_id].title)}"
     return None
 
 
@@ -38,7 +39,7 @@ def prompt(turn: Turn, step: str) -> Reply:
             else []
         )
         return Reply(
-            "What are you interested in? Type a job (for example 'care worker') or tap one.",
+            "What are you interested in? Type a job (for example 'care worker') or choose one.",
             (
                 *options,
                 Button("Not sure yet", "form:interest:any"),

@@ -65,7 +65,7 @@ def test_age_15_must_wait_and_16_can_start(knowledge):
 def test_full_time_education_comes_first(knowledge):
     student = Person(age=16, in_country=True, full_time_education=True, english_maths=True)
     first = verdict_for(knowledge, student, "adult-care-worker-l2").first
-    assert any("finish full-time education first" in step for step in first)
+    assert any("finish full-time education" in step for step in first)
 
 
 def test_living_outside_england(knowledge):
@@ -80,9 +80,10 @@ def test_foundation_age_limits_and_english_and_maths(knowledge):
     associate = verdict_for(knowledge, twenty_two, "nursing-associate-l5")
     assert "check you have English and maths at Level 2" in associate.check
     older = Person(age=30, in_country=True, full_time_education=False, english_maths=False)
-    assert not verdict_for(knowledge, older, "foundation-health-social-care-l2").can_start_now
+    foundation = verdict_for(knowledge, older, "foundation-health-social-care-l2")
+    assert foundation.too_old and not foundation.can_start_now
     assert (
-        "get English and maths at Level 2 first"
+        "get English and maths at Level 2"
         in verdict_for(knowledge, older, "nursing-associate-l5").first
     )
 

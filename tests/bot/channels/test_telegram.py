@@ -216,4 +216,4 @@ async def test_the_quiz_and_the_eligibility_check_in_telegram(application, fake_
         ("eligible:country:yes", "eligible:education:yes", "eligible:english_maths:yes"), start=22
     ):
         await deliver(application, button_update(number, USER, data))
-    assert "finish full-time education first" in fake_api.sent()[-1]["text"]
+    assert "First, finish full-time education" in fake_api.sent()[-1]["text"]

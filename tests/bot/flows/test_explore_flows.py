@@ -29,7 +29,7 @@ async def test_the_quiz_suggests_three_jobs_with_reasons(engine):
 async def test_the_quiz_can_be_cancelled_and_asks_again_on_odd_answers(engine):
     person = Person(engine)
     await person.says("/explore")
-    assert "Please tap one of the answers" in await person.says("purple")
+    assert "Please choose one of the answers" in await person.says("purple")
     assert "quiz stopped" in await person.says("cancel")
 
 
@@ -42,9 +42,28 @@ async def test_the_eligibility_check(engine):
     await person.taps("No")
     result = await person.taps("Not sure")
     assert "You could start these now:" in result
-    assert "Adult Care Worker apprenticeship (Level 2, ST0005)" in result
+    assert "• Level 2: Adult Care Worker" in result
+    assert result.index("Level 2:") < result.index("Level 3:") < result.index("Level 5:")
     assert "check you have English and maths at Level 2" in result
     assert "live in England and not be in full-time education" in result
+    assert "apprenticeship apprenticeship" not in result
+
+
+async def test_the_eligibility_check_names_what_was_read_and_lists_only_what_fits(engine):
+    person = Person(engine)
+    await person.says("nursing associate apprenticeship")
+    await person.says("/eligible")
+    await person.says("30")
+    await person.says("yes i do")
+    await person.says("no")
+    result = await person.says("no")
+    assert result.startswith("The Nursing Associate (NMC 2018) apprenticeship (Level 5, ST0827)")
+    assert "first, get English and maths at Level 2" in result
+    assert " it " not in result.split("\n")[0]
+    assert (
+        "foundation" not in result
+    )  # for ages up to 21 (24 with support): never for a 30-year-old
+    assert "After you get English and maths at Level 2:\n• Level 5: Nursing Associate" in result
 
 
 async def test_a_route_question_answers_with_a_picture(engine):
