@@ -42,10 +42,10 @@ async def handle(turn: Turn) -> list[Reply]:
         return [Reply("OK, I haven't sent anything.")]
     if turn.state.step == "question":
         if not any(ch.isalnum() for ch in turn.text):
-            return [Reply("Please type your question, or tap Cancel.")]
+            return [Reply("Please type your question, or choose Cancel.")]
         return await _confirm(turn, turn.text[:1000])
     if button != "ask:send" and turn.text.casefold() not in ("yes", "yes please"):
-        return [Reply("Please tap 'Yes, send it' or 'No'.")]
+        return [Reply("Please choose 'Yes, send it' or 'No'.")]
     hub = await _hub(turn)
     enquiry = await create_enquiry(
         turn.session,

@@ -107,7 +107,7 @@ def handle(turn: Turn) -> list[Reply]:
     question = QUESTIONS[index]
     value = question.answer(FLOW, button, text)
     if value is None:
-        return [question.reply(FLOW, "Please tap one of the answers.\n\n")]
+        return [question.reply(FLOW, "Please choose one of the answers.\n\n")]
     data = {**turn.state.data, question.key: value}
     if index + 1 < len(QUESTIONS):
         following = QUESTIONS[index + 1]

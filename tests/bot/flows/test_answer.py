@@ -1,0 +1,35 @@
+"""Answering as a new user types: odd, rude or long messages get a sensible, polite reply."""
+
+import pytest
+
+from tests.bot.flows.conversation import Person
+
+
+@pytest.mark.parametrize("rude", ["fuck off", "you're useless", "stupid bot!!", "shut up"])
+async def test_abuse_gets_a_polite_reply_never_a_did_you_mean(engine, rude):
+    person = Person(engine)
+    text = await person.says(rude)
+    assert "Did you mean" not in text and "None of these" not in person.labels
+    assert "one thing at a time" in text or "I don't know" in text
+
+
+@pytest.mark.parametrize("gibberish", ["asdkjh qwpoeiru zxcmnv", "kjdfg", "blah blah blah"])
+async def test_gibberish_gets_the_honest_fallback(engine, gibberish):
+    person = Person(engine)
+    text = await person.says(gibberish)
+    assert "Did you mean" not in text and "Ask a person" in person.labels
+
+
+async def test_a_bare_number_after_a_menu_closed_is_not_matched_to_entries(engine):
+    person = Person(engine)
+    await person.says("/start")
+    text = await person.says("7")
+    assert text.startswith("There's no option 7 to choose just now")
+    assert "Explore jobs" in person.labels
+
+
+async def test_a_very_long_message_is_asked_one_thing_at_a_time(engine):
+    person = Person(engine)
+    text = await person.says("I want to know about nursing and care and pay and hours " * 55)
+    assert "one question at a time" in text
+    assert "Band 5" not in text
