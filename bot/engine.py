@@ -11,7 +11,17 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.answers import KIND_PREFIX, hub_reply
-from bot.flows import eligible, enquiry, explore, interest, menu, pathway, privacy, recruiter
+from bot.flows import (
+    eligible,
+    enquiry,
+    explore,
+    follow_up,
+    interest,
+    menu,
+    pathway,
+    privacy,
+    recruiter,
+)
 from bot.flows.answer import Answered, Answerer
 from bot.flows.turn import Turn
 from bot.incoming import Incoming
@@ -20,7 +30,7 @@ from knowledge.base import Knowledge
 from knowledge.places import hub_for_location
 from storage.database import Database, DatabaseUnavailable
 from storage.questions import log_question
-from storage.state import remember, set_state
+from storage.state import clear_state, remember
 from storage.turns import person_and_state
 
 __all__ = ["Engine", "Incoming"]
@@ -141,7 +151,10 @@ class Engine:
             return await interest.start(turn, chosen)
         for prefix, flow in self._flows.items():
             if flow.active(turn) and (button is None or button.startswith(f"{prefix}:")):
-                return await flow.handle(turn)
+                replies = await flow.handle(turn)
+                if replies:
+                    return replies
+                break  # the flow let go of a message that was not for it: answer it below
         if button is not None:
             return await self._button(turn, button)
         for flow in self._flows.values():
@@ -160,7 +173,10 @@ class Engine:
         return [hub_reply(hub, place="where you are")]
 
     async def _answer(self, turn: Turn, text: str) -> list[Reply]:
-        answered = self.answerer.answer(text)
+        answered = self.answerer.answer(text, follow_up.subject(turn, text, None))
+        job = follow_up.job_said(self.answerer.index, text)
+        if job is not None:
+            follow_up.remember_job(turn, job)
         if any(ch.isalnum() for ch in text):
             guess = answered.match or answered.best_guess
             await log_question(
@@ -176,7 +192,7 @@ class Engine:
             start_id, goal = answered.route_goal
             return [pathway.planned(turn, self.answerer.graph, start_id, goal)]
         if answered.unanswered:
-            # offered to a person if they tap "Ask a person"
+            # offered to a person if they choose "Ask a person"
             remember(turn.state, asked=text[:1000])
         if answered.match and answered.match.kind in ("role", "apprenticeship"):
             _remember(
@@ -198,7 +214,9 @@ class Engine:
         if command == "/cancel":
             if interest.in_form(turn):
                 return interest.cancel(turn)
-            set_state(turn.state, flow="", step="", data=dict(turn.state.data))
+            if turn.state.flow:
+                clear_state(turn.state, keep=turn.kept())
+                return [Reply("OK, I've stopped that. Ask me anything!")]
             return [Reply("There's nothing to cancel. Ask me anything!")]
         if command == "/interest":
             return await interest.start(turn, turn.state.data.get("last"))

@@ -22,6 +22,14 @@ _ASPECT_WORDS: dict[str, list[str]] = {
     "suits": "suit suits suited personality good makes qualities".split(),
 }
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\bkeep (on )?earning\b|\bearn(ing)? (while|as) (i|you) (learn|train|study)|"
+            r"\b(still|keep) (earn|get(ting)? paid|be(ing)? paid)\b|\bpaid while\b"
+        ),
+        "earning",
+    ),
+    (re.compile(r"\bfunding band\b|\bfunded\b|\bwho pays for\b"), "funding"),
     (re.compile(r"\bhow much\b"), "pay"),
     (re.compile(r"\bhow long\b"), "length"),
     (re.compile(r"\bwhat'?s next\b|\bwhat is next\b|\bnext step|\blead(s)? (on )?to\b"), "next"),

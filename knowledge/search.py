@@ -284,15 +284,15 @@ class Index:
         """'From care worker to nurse': a role named on each side of 'to', 'become'..."""
         text = understanding.text
         for cue in reversed(list(ROUTE_SPLIT.finditer(text))):
-            start = self._role_named(text[: cue.start()])
-            goal = self._role_named(text[cue.end() :]) if start else None
+            start = self.role_named(text[: cue.start()])
+            goal = self.role_named(text[cue.end() :]) if start else None
             if start and goal and start != goal:
                 if cue.group(0).strip().casefold() == "from":
                     start, goal = goal, start
                 return start, goal
         return None
 
-    def _role_named(self, text: str) -> str | None:
+    def role_named(self, text: str) -> str | None:
         """The one role a fragment of a message names in full, if any."""
         words = set(self.stems_of(text)) - STOP_STEMS
         best: tuple[float, str] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from bot.answers import (
 from bot.flows.menu import fallback_reply, main_menu_buttons
 from bot.replies import Button, Reply
 from bot.route_answers import route_reply
-from bot.wording import short_label
+from bot.wording import apprenticeship_title, short_label
 from knowledge.base import Knowledge
 from knowledge.loader import load
 from knowledge.paths import Graph
@@ -28,7 +29,8 @@ ANSWER_AT = 68  # a match this good is an answer...
 AMBIGUITY_GAP = 8  # ...unless another is this close
 SUGGEST_AT = 45  # below this we do not even suggest
 POSTCODE_OVERRIDE = 95  # a postcode names the hub unless something else is asked this clearly
-MAX_QUESTION_CHARS = 1000
+LONG_MESSAGE_CHARS = 600  # longer than any one question: several things asked at once
+_REFERS_BACK = re.compile(r"\b(it|that|this|them|they|there|for me)\b", re.IGNORECASE)
 SINGULAR = {
     "roles": "role",
     "apprenticeships": "apprenticeship",
@@ -36,8 +38,15 @@ SINGULAR = {
     "hubs": "hub",
     "pathways": "pathway",
 }
-ROLE_ASPECT = {"length": "apps", "apps": "apps", "funding": "apps"}
-APPRENTICESHIP_ASPECT = {"length": "length", "entry": "entry", "next": "roles", "funding": "about"}
+ROLE_ASPECT = {"length": "length", "apps": "apps", "funding": "apps"}
+APPRENTICESHIP_ASPECT = {
+    "length": "length",
+    "entry": "entry",
+    "next": "roles",
+    "funding": "about",
+    "earning": "earning",
+    "pay": "pay",
+}
 
 
 @dataclass(frozen=True)
@@ -69,12 +78,41 @@ class Answerer:
         self.index = index or Index(knowledge)
         self.graph = Graph.of(knowledge)
 
-    def answer(self, text: str) -> Answered:
-        """The reply to one message, independent of any other."""
-        text = text[:MAX_QUESTION_CHARS]
+    def answer(self, text: str, subject: str | None = None) -> Answered:
+        """The reply to one message; `subject` ('role:ID' or 'app:ID') is what the conversation
+        was about, which a follow-up such as 'how long does it take' asks about."""
+        if len(text) > LONG_MESSAGE_CHARS:
+            return Answered([_one_thing_at_a_time()], None, unanswered=True)
         if not any(ch.isalnum() for ch in text):
             return Answered([_nothing_to_read(text)], None)
+        if text.strip().isdecimal():
+            return Answered([_number_without_options(text.strip())], None)
         understanding = self.index.understand(text)
+        subject_name = self._subject_name(subject)
+        if subject_name and self.follows_up(understanding):
+            followed = self._answer_understood(self.index.understand(f"{text} {subject_name}"))
+            if followed.match is not None:
+                return followed
+        return self._answer_understood(understanding)
+
+    def follows_up(self, understanding: Understanding) -> bool:
+        """True when a message asks about something said before: an aspect or 'it', and no
+        topic of its own ('what about pay', 'how long does it take', 'what's next for me')."""
+        if understanding.route or understanding.postcode:
+            return False
+        if any(topic_words(m) for m in understanding.matches if m.score >= SUGGEST_AT):
+            return False
+        return understanding.aspect is not None or bool(_REFERS_BACK.search(understanding.text))
+
+    def _subject_name(self, subject: str | None) -> str | None:
+        kind, _, entry_id = (subject or "").partition(":")
+        if kind == "role" and entry_id in self.knowledge.roles:
+            return self.knowledge.roles[entry_id].title
+        if kind == "app" and entry_id in self.knowledge.apprenticeships:
+            return apprenticeship_title(self.knowledge.apprenticeships[entry_id].title)
+        return None
+
+    def _answer_understood(self, understanding: Understanding) -> Answered:
         if understanding.route:
             start, goal = understanding.route
             routes = self.graph.plan(start, goal)
@@ -145,7 +183,7 @@ def _label(knowledge: Knowledge, match: Match) -> str:
     if match.kind == "hubs":
         return f"Jobs in {match.name}"
     if match.kind == "apprenticeships":
-        return f"{entry.title} apprenticeship (Level {entry.level})"
+        return f"{apprenticeship_title(entry.title)} (Level {entry.level})"
     return getattr(entry, "title", None) or getattr(entry, "question", match.entry_id)
 
 
@@ -155,6 +193,23 @@ def _nothing_to_read(text: str) -> Reply:
     else:
         message = "Type a question, or pick an option below."
     return Reply(message, main_menu_buttons())
+
+
+def _number_without_options(number: str) -> Reply:
+    """A number typed when no numbered options are open is not a question to match."""
+    return Reply(
+        f"There's no option {number[:10]} to choose just now. Type a question, or pick one of "
+        "these:",
+        main_menu_buttons(),
+    )
+
+
+def _one_thing_at_a_time() -> Reply:
+    return Reply(
+        "That's a long message, and I answer best one question at a time. What would you like "
+        'to know first? For example "care worker pay" or "how do I become a nurse".',
+        main_menu_buttons(),
+    )
 
 
 def build_answerer(directory: Path | None = None) -> Answerer:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 
-from bot.answers import payload
+from bot.answers import payload, role_reply
+from bot.flows.follow_up import job_said, remember_job, subject
 from bot.flows.turn import Turn
 from bot.pictures import draw_route
 from bot.replies import Button, Reply
 from bot.route_answers import route_reply
-from bot.wording import short_label
+from bot.wording import compose, short_label
 from knowledge.paths import Graph, Route
 from storage.state import clear_state, set_state
 
 FLOW = "pathway"
+_NEXT_FOR_ME = re.compile(r"\bwhat'?s next\b|\bwhat is next\b|\bmove up\b|\bprogress\b", re.I)
 INTENT = re.compile(
     r"\b(what'?s next for me|what is next for me|plan my (route|career|pathway)|"
     r"how (do|can) i (progress|move up|get promoted))\b",
@@ -32,7 +34,18 @@ def wants_plan(text: str) -> bool:
 
 
 def start(turn: Turn, graph: Graph) -> list[Reply]:
-    """Ask where the person is now."""
+    """Ask where the person is now; 'what's next for me' after they said their job (or read
+    about a role) goes straight to where that job can lead."""
+    known = _known_role(turn) if _NEXT_FOR_ME.search(turn.text) else None
+    if known is not None and graph.reachable_from(known):
+        return [
+            _goals(
+                turn,
+                graph,
+                known,
+                intro=role_reply(turn.knowledge, turn.knowledge.roles[known], "next"),
+            )
+        ]
     set_state(turn.state, flow=FLOW, step="current", data=turn.kept())
     starts = sorted(graph.edges, key=lambda role_id: turn.knowledge.roles[role_id].title)
     buttons = tuple(
@@ -40,15 +53,16 @@ def start(turn: Turn, graph: Graph) -> list[Reply]:
     )
     return [
         Reply(
-            "Where are you now? Tap your job, or type it. (You can also ask me straight out, for "
-            'example "from care worker to nurse".)',
+            "Where are you now? Choose your job, or type it. (You can also ask me straight "
+            'out, for example "from care worker to nurse".)',
             (*buttons, Button("Cancel", f"{FLOW}:cancel")),
         )
     ]
 
 
 def handle(turn: Turn, graph: Graph) -> list[Reply]:
-    """Take the current role, then the goal, then plan."""
+    """Take the current role, then the goal, then plan. Text that names no job lets go of the
+    planner (an empty list), so the engine answers it as a question."""
     button, text = turn.incoming.button or "", turn.text
     if button == f"{FLOW}:cancel" or text.casefold() in ("cancel", "stop", "/cancel"):
         clear_state(turn.state, keep=turn.kept())
@@ -58,14 +72,12 @@ def handle(turn: Turn, graph: Graph) -> list[Reply]:
         if role_id not in turn.knowledge.roles:
             return [
                 Reply(
-                    "I didn't recognise that job. Tap one of the buttons, or type a job "
+                    "I didn't recognise that job. Choose one of the options, or type a job "
                     "such as 'care worker'."
                 )
             ]
-        reachable = sorted(
-            graph.reachable_from(role_id), key=lambda r: turn.knowledge.roles[r].title
-        )
-        if not reachable:
+        remember_job(turn, role_id)  # where they are now is the job they do
+        if not graph.reachable_from(role_id):
             clear_state(turn.state, keep=turn.kept())
             return [
                 Reply(
@@ -73,19 +85,48 @@ def handle(turn: Turn, graph: Graph) -> list[Reply]:
                     (Button("About it", payload("roles", role_id)),),
                 )
             ]
-        set_state(turn.state, flow=FLOW, step="goal", data={**turn.kept(), "from": role_id})
-        buttons = tuple(
-            Button(short_label(turn.knowledge.roles[r].title), f"{FLOW}:to:{r}") for r in reachable
-        )
-        return [
-            Reply("Where would you like to be?", (*buttons, Button("Cancel", f"{FLOW}:cancel")))
-        ]
+        return [_goals(turn, graph, role_id)]
     start_id = turn.state.data.get("from", "")
+    job = job_said(turn.answerer.index, text) if not button else None
+    if job is not None:  # "I'm a senior carer": plan from their own job instead
+        remember_job(turn, job)
+        if graph.reachable_from(job):
+            return [
+                _goals(
+                    turn,
+                    graph,
+                    job,
+                    intro=role_reply(turn.knowledge, turn.knowledge.roles[job], "next"),
+                )
+            ]
     goal = button.removeprefix(f"{FLOW}:to:") if button else _role_in(turn, text)
     if goal not in turn.knowledge.roles:
-        return [Reply("Tap where you would like to be, or type a job.")]
+        if button:
+            return [Reply("Choose where you would like to be, or type a job.")]
+        clear_state(turn.state, keep=turn.kept())
+        return []  # not a job: leave the planner and let the engine answer the question
     clear_state(turn.state, keep=turn.kept())
     return [planned(turn, graph, start_id, goal)]
+
+
+def _goals(turn: Turn, graph: Graph, role_id: str, intro: Reply | None = None) -> Reply:
+    """Every role reachable from `role_id`, to choose where the person would like to be."""
+    reachable = sorted(graph.reachable_from(role_id), key=lambda r: turn.knowledge.roles[r].title)
+    set_state(turn.state, flow=FLOW, step="goal", data={**turn.kept(), "from": role_id})
+    buttons = tuple(
+        Button(short_label(turn.knowledge.roles[r].title), f"{FLOW}:to:{r}") for r in reachable
+    )
+    question = "Where would you like to be? Choose one to see the route."
+    text = compose(intro.text, question) if intro else question
+    return Reply(text, (*buttons, Button("Cancel", f"{FLOW}:cancel")))
+
+
+def _known_role(turn: Turn) -> str | None:
+    """The role 'me' is in: the job they said, or the role (or apprenticeship) last read."""
+    kind, _, entry_id = (subject(turn, turn.text, "next") or "").partition(":")
+    if kind == "app" and entry_id in turn.knowledge.apprenticeships:
+        return turn.knowledge.apprenticeships[entry_id].roles[0]
+    return entry_id if kind == "role" and entry_id in turn.knowledge.roles else None
 
 
 def planned(turn: Turn, graph: Graph, start_id: str, goal: str) -> Reply:

@@ -11,6 +11,8 @@ from bot.incoming import Incoming
 from knowledge.base import Knowledge
 from storage.models import ConversationState, Person
 
+KEPT = ("last", "job")
+
 
 @dataclass
 class Turn:
@@ -30,6 +32,6 @@ class Turn:
         return (self.incoming.text or "").strip()
 
     def kept(self) -> dict[str, str]:
-        """What outlives any flow: the last role or apprenticeship looked at."""
-        last = self.state.data.get("last")
-        return {"last": last} if last else {}
+        """What outlives any flow: the last role or apprenticeship looked at, and the job the
+        person said they do."""
+        return {key: self.state.data[key] for key in KEPT if self.state.data.get(key)}
