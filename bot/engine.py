@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from bot.answers import KIND_PREFIX, hub_reply
 from bot.flows import (
@@ -23,6 +21,7 @@ from bot.flows import (
     recruiter,
 )
 from bot.flows.answer import Answered, Answerer
+from bot.flows.registry import conversations
 from bot.flows.turn import Turn
 from bot.incoming import Incoming
 from bot.replies import Reply
@@ -57,41 +56,7 @@ class Engine:
         self.database = database
         self.answerer = answerer or Answerer(knowledge)
         self.retention_days = retention_days
-        graph = self.answerer.graph
-        # Each flow: when it is under way, the prefix of its buttons, what starts it.
-        self._flows = {
-            "form": _Flow(
-                interest.in_form,
-                interest.wants_to_apply,
-                lambda turn: interest.start(turn, turn.state.data.get("last")),
-                interest.handle,
-            ),
-            explore.FLOW: _Flow(
-                explore.in_explorer,
-                explore.wants_to_explore,
-                _sync(explore.start),
-                _sync(explore.handle),
-            ),
-            eligible.FLOW: _Flow(
-                eligible.in_check,
-                eligible.wants_check,
-                _sync(eligible.start),
-                _sync(eligible.handle),
-            ),
-            pathway.FLOW: _Flow(
-                pathway.in_planner,
-                pathway.wants_plan,
-                _sync(lambda turn: pathway.start(turn, graph)),
-                _sync(lambda turn: pathway.handle(turn, graph)),
-            ),
-            "ask": _Flow(enquiry.in_enquiry, _never, enquiry.start, enquiry.handle),
-            "forget": _Flow(
-                lambda turn: turn.state.flow == privacy.FLOW,
-                _never,
-                _sync(privacy.ask_to_forget),
-                privacy.handle,
-            ),
-        }
+        self._flows = conversations(self.answerer.graph)
 
     def answer(self, text: str) -> Answered:
         """Answer free text with no person or state (used by `ask` and `eval`)."""
@@ -287,27 +252,6 @@ class Engine:
         if name == "hubs":
             return menu.hubs_menu(self.knowledge)
         return menu.welcome_reply()
-
-
-@dataclass(frozen=True)
-class _Flow:
-    """A conversation over several messages: when it is under way, what starts it, its steps."""
-
-    active: Callable[[Turn], bool]
-    wanted: Callable[[str], bool]
-    start: Callable[[Turn], Awaitable[list[Reply]]]
-    handle: Callable[[Turn], Awaitable[list[Reply]]]
-
-
-def _never(text: str) -> bool:
-    return False
-
-
-def _sync(step: Callable[[Turn], list[Reply]]) -> Callable[[Turn], Awaitable[list[Reply]]]:
-    async def run(turn: Turn) -> list[Reply]:
-        return step(turn)
-
-    return run
 
 
 def _remember(turn: Turn, entry: str) -> None:

@@ -1,5 +1,6 @@
 """The consent screen: plain English, naming the hub, what it will do, by when, and how to
-withdraw. Its wording has a version, stored with every lead it was shown for."""
+withdraw. Its wording has a version, stored with every lead it was shown for. Then the
+confirmation of where the details went."""
 
 from __future__ import annotations
 
@@ -25,4 +26,29 @@ def consent_reply(*, hub: Hub, interests: str, retention_days: int) -> Reply:
             Button("Yes, send my details", "form:consent:yes"),
             Button("No, don't send", "form:consent:no"),
         ),
+    )
+
+
+def confirmation(hub: Hub, *, name: str, ref: str, channel: str) -> Reply:
+    """What the person reads after Yes: where their details go, their reference, their rights."""
+    return Reply(
+        f"Thank you, {name}. {_where_details_go(hub, channel)} Your reference is {ref}.\n\n"
+        "/mydata shows everything we hold about you; /forget withdraws it at any time.",
+        (Button("Ask another question", "menu"),),
+    )
+
+
+def _where_details_go(hub: Hub, channel: str) -> str:
+    """The terminal has no hub chat of its own, so it says plainly when a lead made there
+    is delivered."""
+    if channel == "terminal":
+        return (
+            f"Your details are saved for {hub.name}. In this terminal chat they wait in "
+            "CarePath's outbox: they are only delivered to the hub when CarePath's Telegram bot "
+            "(carepath run) or a relay (carepath relay) runs with the hubs' chats configured. "
+            "`carepath leads pending` lists what is waiting."
+        )
+    return (
+        f"Your details are on their way to {hub.name}, and they will contact you "
+        f"{hub.response_promise}."
     )

@@ -12,7 +12,6 @@ from bot.flows.questions import yes_or_no
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from bot.routing import route
-from knowledge.schema import Hub
 from storage.interest import record_interest
 from storage.leads import create_lead
 from storage.models import utcnow
@@ -292,31 +291,11 @@ async def _consent(turn: Turn, text: str, button: str) -> list[Reply]:
         consent_at=utcnow(),
     )
     _leave(turn)
-    hub = coverage.hub
     return [
-        Reply(
-            f"Thank you, {data['name']}. {_where_details_go(turn, hub)} Your reference is "
-            f"{lead.ref}.\n\n"
-            "/mydata shows everything we hold about you; /forget withdraws it at any time.",
-            (Button("Ask another question", "menu"),),
+        consent.confirmation(
+            coverage.hub, name=data["name"], ref=lead.ref, channel=turn.incoming.channel
         )
     ]
-
-
-def _where_details_go(turn: Turn, hub: Hub) -> str:
-    """Where the details go; the terminal has no hub chat of its own, so it says plainly when
-    a lead made there is delivered."""
-    if turn.incoming.channel == "terminal":
-        return (
-            f"Your details are saved for {hub.name}. In this terminal chat they wait in "
-            "CarePath's outbox: they are only delivered to the hub when CarePath's Telegram bot "
-            "(carepath run) or a relay (carepath relay) runs with the hubs' chats configured. "
-            "`carepath leads pending` lists what is waiting."
-        )
-    return (
-        f"Your details are on their way to {hub.name}, and they will contact you "
-        f"{hub.response_promise}."
-    )
 
 
 _HANDLERS = {
