@@ -10,7 +10,7 @@ from itertools import permutations
 from pathlib import Path
 
 from benchmarks.measure import peak_memory_mb, summary, timed_ms
-from bot.pictures import draw_route
+from bot.answers.pictures import draw_route
 from knowledge.loader import load
 from knowledge.paths import Graph
 

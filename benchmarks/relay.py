@@ -18,7 +18,7 @@ from telegram import Bot
 from benchmarks.databases import fresh_database
 from benchmarks.measure import peak_memory_mb
 from bot.channels.telegram_relay import TelegramHubChannel
-from bot.relay import Relay
+from bot.hubs.relay import Relay
 from knowledge.loader import load
 from storage.leads import create_lead
 from storage.models import utcnow

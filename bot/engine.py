@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.answers import KIND_PREFIX, hub_reply
+from bot.answers.entries import KIND_PREFIX, hub_reply
 from bot.flows import (
     eligible,
     enquiry,

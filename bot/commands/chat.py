@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from bot.channels.terminal import chat
-from bot.config import Settings
-from bot.maintenance import purge_if_due
-from bot.wiring import DatabaseBehind, build_engine, load_knowledge, open_database
+from bot.process.config import Settings
+from bot.process.maintenance import purge_if_due
+from bot.process.wiring import DatabaseBehind, build_engine, load_knowledge, open_database
 from knowledge.problems import KnowledgeError
 from storage.database import DatabaseUnavailable
 

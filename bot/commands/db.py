@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bot.config import Settings
+from bot.process.config import Settings
 from storage.database import Database, DatabaseUnavailable
 from storage.migrate import pending, upgrade
 from storage.retention import purge_older_than

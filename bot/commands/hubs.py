@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bot.config import Settings
-from bot.routing import route
-from bot.wiring import load_knowledge
+from bot.hubs.routing import route
+from bot.process.config import Settings
+from bot.process.wiring import load_knowledge
 from knowledge.problems import KnowledgeError
 from storage.database import Database
 from storage.outbox import pending, requeue

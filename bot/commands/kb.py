@@ -50,7 +50,7 @@ def kb_check(
 
 def kb_show(entry_id: str, directory: Path | None) -> int:
     """Print one entry as a person would read it."""
-    from bot.answers import entry_reply
+    from bot.answers.entries import entry_reply
 
     try:
         knowledge = load(directory)

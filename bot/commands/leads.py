@@ -8,8 +8,8 @@ import json
 import sys
 from datetime import datetime
 
-from bot.config import Settings
-from bot.export import COLUMNS, as_row
+from bot.hubs.export import COLUMNS, as_row
+from bot.process.config import Settings
 from storage.database import Database
 from storage.leads import leads_for_export
 from storage.models import Lead

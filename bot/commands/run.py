@@ -9,10 +9,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.config import Settings
-from bot.logs import configure_logging
-from bot.relay import HubChannel, Relay
-from bot.wiring import DatabaseBehind, build_engine, ensure_current, load_knowledge
+from bot.hubs.relay import HubChannel, Relay
+from bot.process.config import Settings
+from bot.process.logs import configure_logging
+from bot.process.wiring import DatabaseBehind, build_engine, ensure_current, load_knowledge
 from knowledge.base import Knowledge
 from knowledge.problems import KnowledgeError
 from storage.database import Database, DatabaseUnavailable
@@ -31,7 +31,7 @@ class Startup:
 
     def relay(self, database: Database, channel: HubChannel) -> Relay:
         """A relay delivering through `channel`."""
-        from bot.maintenance import worker_name
+        from bot.process.maintenance import worker_name
 
         return Relay(
             knowledge=self.knowledge,
@@ -64,7 +64,7 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
     """Run the Telegram bot, with its relay and scheduled work, until stopped."""
     from bot.channels.telegram import ALLOWED_UPDATES, build_application
     from bot.channels.telegram_relay import TelegramHubChannel
-    from bot.maintenance import maintenance_loop
+    from bot.process.maintenance import maintenance_loop
 
     start = _startup()
     if start is None:

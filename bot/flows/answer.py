@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.answers import (
+from bot.answers.entries import (
     apprenticeship_reply,
     entry_reply,
     faq_reply,
@@ -15,10 +15,10 @@ from bot.answers import (
     payload,
     role_reply,
 )
+from bot.answers.routes import route_reply
+from bot.answers.wording import apprenticeship_title, short_label
 from bot.flows.menu import fallback_reply, main_menu_buttons
 from bot.replies import Button, Reply
-from bot.route_answers import route_reply
-from bot.wording import apprenticeship_title, short_label
 from knowledge.base import Knowledge
 from knowledge.loader import load
 from knowledge.paths import Graph
@@ -215,6 +215,6 @@ def _one_thing_at_a_time() -> Reply:
 def build_answerer(directory: Path | None = None) -> Answerer:
     """An answerer for questions with no person or state (ask, eval). Kept free of the
     database and channel imports, so a one-off `carepath ask` starts quickly."""
-    from bot.config import Settings
+    from bot.process.config import Settings
 
     return Answerer(load(directory or Settings().knowledge_dir))

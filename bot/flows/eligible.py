@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from bot.answers import apprenticeship_name, payload
+from bot.answers.entries import apprenticeship_name, payload
+from bot.answers.wording import bullets, compose, short_label
 from bot.flows.questions import Question
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
-from bot.wording import bullets, compose, short_label
 from knowledge.eligibility import Person, Verdict, verdicts
 from knowledge.schema import as_of_label
 from storage.state import clear_state, set_state

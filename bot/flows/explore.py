@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from bot.answers import payload
+from bot.answers.entries import payload
+from bot.answers.wording import short_label
 from bot.flows.questions import Question
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
-from bot.wording import short_label
 from knowledge.explore import Answers, best_roles
 from storage.state import clear_state, set_state
 

@@ -10,8 +10,8 @@ from bot.flows.checks import check_contact, check_name, check_place
 from bot.flows.interest_prompts import HOURS, interest_title, prompt
 from bot.flows.questions import yes_or_no
 from bot.flows.turn import Turn
+from bot.hubs.routing import route
 from bot.replies import Button, Reply
-from bot.routing import route
 from storage.interest import record_interest
 from storage.leads import create_lead
 from storage.models import utcnow

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from bot.answers.wording import apprenticeship_title
 from bot.flows import consent
 from bot.flows.turn import Turn
+from bot.hubs.routing import route
 from bot.replies import Button, Reply
-from bot.routing import route
-from bot.wording import apprenticeship_title
 from knowledge.base import Knowledge
 
 HOURS = {"full": "Full-time", "part": "Part-time", "flexible": "Flexible"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.answers import apprenticeship_name, payload
+from bot.answers.entries import apprenticeship_name, payload
+from bot.answers.wording import short_label
 from bot.replies import Button, Reply
-from bot.wording import short_label
 from knowledge.base import Knowledge
 
 WHAT_I_DO = (

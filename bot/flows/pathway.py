@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from bot.answers import payload, role_reply
+from bot.answers.entries import payload, role_reply
+from bot.answers.pictures import draw_route
+from bot.answers.routes import route_reply
+from bot.answers.wording import compose, short_label
 from bot.flows.follow_up import job_said, remember_job, subject
 from bot.flows.turn import Turn
-from bot.pictures import draw_route
 from bot.replies import Button, Reply
-from bot.route_answers import route_reply
-from bot.wording import compose, short_label
 from knowledge.paths import Graph, Route
 from storage.state import clear_state, set_state
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.answers.wording import apprenticeship_title
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
-from bot.wording import apprenticeship_title
 from storage.enquiries import enquiries_of
 from storage.interest import interests_of
 from storage.leads import lead_events, leads_of

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cards import CHANGES, STATUS_LABELS, lead_card
-from bot.export import COLUMNS, as_row
+from bot.hubs.cards import CHANGES, STATUS_LABELS, lead_card
+from bot.hubs.export import COLUMNS, as_row
 from bot.incoming import Incoming
 from bot.replies import Reply
 from knowledge.base import Knowledge

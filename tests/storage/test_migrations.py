@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.config import Settings
-from bot.wiring import DatabaseBehind, open_database
+from bot.process.config import Settings
+from bot.process.wiring import DatabaseBehind, open_database
 from storage.database import Database
 from storage.migrate import pending, upgrade
 

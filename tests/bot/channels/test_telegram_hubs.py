@@ -7,8 +7,8 @@ from sqlalchemy import update
 from telegram import Update
 
 from bot.channels.telegram_relay import TelegramHubChannel
-from bot.relay import Relay
-from bot.reminders import remind_if_due
+from bot.hubs.relay import Relay
+from bot.hubs.reminders import remind_if_due
 from storage.models import Lead, ScheduledJob, utcnow
 from tests.fakes.bot_api import button_update, message_update
 

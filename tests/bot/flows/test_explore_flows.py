@@ -2,7 +2,7 @@
 
 from PIL import Image
 
-from bot.pictures import draw_route
+from bot.answers.pictures import draw_route
 from knowledge.paths import Graph
 from tests.bot.flows.conversation import Person
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from bot.engine import Engine
 from bot.incoming import Incoming
-from bot.logs import configure_logging
+from bot.process.logs import configure_logging
 from storage.models import InterestEvent, Lead, OutboxMessage
 from tests.bot.flows.conversation import Person, fill_form
 

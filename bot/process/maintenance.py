@@ -7,7 +7,7 @@ import logging
 import socket
 from datetime import timedelta
 
-from bot.reminders import remind_if_due
+from bot.hubs.reminders import remind_if_due
 from knowledge.base import Knowledge
 from storage.database import Database
 from storage.retention import Purged, purge_older_than

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.answers import step_means
-from bot.wording import describe_years
+from bot.answers.entries import step_means
+from bot.answers.wording import describe_years
 from knowledge.base import Knowledge
 from knowledge.paths import Route
 

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from telegram import Bot
 
 from bot.channels.telegram_relay import TelegramHubChannel
-from bot.relay import Relay
+from bot.hubs.relay import Relay
 from storage.leads import create_lead
 from storage.models import Lead, OutboxMessage, utcnow
 from storage.people import person_for_turn

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.config import Settings
 from bot.engine import Engine
+from bot.process.config import Settings
 from knowledge.base import Knowledge
 from knowledge.loader import load
 from storage.database import Database

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
 
-from bot.cards import enquiry_card, forget_notice, lead_buttons, lead_card
+from bot.hubs.cards import enquiry_card, forget_notice, lead_buttons, lead_card
 from bot.replies import Button
 from knowledge.base import Knowledge
 from storage.database import Database, DatabaseUnavailable

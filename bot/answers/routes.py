@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answers import payload, role_buttons, step_means
-from bot.replies import Button, Reply
-from bot.wording import (
+from bot.answers.entries import payload, role_buttons, step_means
+from bot.answers.wording import (
     Sources,
     a_role,
     bullets,
@@ -14,6 +13,7 @@ from bot.wording import (
     months_text,
     short_label,
 )
+from bot.replies import Button, Reply
 from knowledge.base import Knowledge
 from knowledge.paths import Route
 

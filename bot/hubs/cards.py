@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.answers.wording import apprenticeship_title
 from bot.replies import Button
-from bot.wording import apprenticeship_title
 from knowledge.base import Knowledge
 from storage.models import Enquiry, Lead
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.replies import Button, Reply
-from bot.wording import (
+from bot.answers.wording import (
     Sources,
     a_role,
     apprenticeship_title,
@@ -15,6 +14,7 @@ from bot.wording import (
     months_text,
     short_label,
 )
+from bot.replies import Button, Reply
 from knowledge.base import Knowledge
 from knowledge.schema import (
     Apprenticeship,

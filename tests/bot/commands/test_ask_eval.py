@@ -9,8 +9,8 @@ import pytest
 
 from bot.cli import main
 
-SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "questions.yaml"
-HELDOUT_DIR = Path(__file__).parent  # two sets written apart from the matcher
+SHARED_EVAL = Path(__file__).resolve().parents[4] / "shared" / "eval" / "questions.yaml"
+HELDOUT_DIR = Path(__file__).parents[1]  # two sets written apart from the matcher
 
 
 def carepath(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ from collections import Counter
 
 import uvicorn
 
-from tests.bot.test_relay import add_leads
+from tests.bot.hubs.test_relay import add_leads
 from tests.fakes.bot_api import FakeBotApi
 
 TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklm"

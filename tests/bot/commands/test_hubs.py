@@ -3,7 +3,7 @@
 import pytest
 
 from bot.cli import main
-from bot.config import Settings
+from bot.process.config import Settings
 from tests.bot.flows.conversation import Person, fill_form
 
 

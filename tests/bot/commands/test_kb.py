@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.cli import main
 
-FIXTURES = Path(__file__).parents[1] / "knowledge" / "fixtures"
+FIXTURES = Path(__file__).parents[2] / "knowledge" / "fixtures"
 ON_DAY = ["--today", "2026-01-15"]  # the fixture figures are then fresh but for the DBS fee
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from bot.maintenance import purge_if_due
+from bot.process.maintenance import purge_if_due
 from storage.leads import create_lead
 from storage.models import Lead, utcnow
 from storage.people import person_for_turn

@@ -1,0 +1,1 @@
+"""How entries, routes and pictures read to a person: the wording every flow shares."""

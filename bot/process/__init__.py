@@ -1,0 +1,1 @@
+"""The process around the engine: settings, the one place that wires parts, logs, upkeep."""
