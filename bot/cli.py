@@ -76,8 +76,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code."""
+    """Run the command line and return its exit code; an unreachable database is one clear
+    line and exit code 1, never a traceback."""
+    from storage.database import DatabaseUnavailable
+
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except DatabaseUnavailable as error:
+        print(error.explained(), file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "kb":
         from bot.commands.kb import kb_check, kb_show
 

@@ -24,6 +24,47 @@ SQLITE_BUSY_MS = 5000
 class DatabaseUnavailable(Exception):
     """The database is down, locked or refused the work; nothing was written."""
 
+    def __init__(self, reason: str, url: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.url = url
+
+    def explained(self) -> str:
+        """One line for a person running CarePath: which database, that nothing changed, and
+        what to check. Never the driver's message, which may quote SQL parameters."""
+        where = f" at {safe_url(self.url)}" if self.url else ""
+        hint = _HINTS.get(self.reason, "check that it is running and reachable from here")
+        return (
+            f"Cannot reach the database{where} ({self.reason}); nothing was changed. "
+            f"Check CAREPATH_DATABASE_URL and the server: {hint}."
+        )
+
+
+_HINTS = {
+    "ConnectionRefusedError": "nothing is listening at that host and port",
+    "gaierror": "the host name is not known",
+    "TimeoutError": "it did not answer in time",
+    "InvalidCatalogNameError": "that database does not exist (create it first)",
+    "InvalidPasswordError": "the user name or password was refused",
+    "InvalidAuthorizationSpecificationError": "the user name or password was refused",
+    "PermissionError": "this user may not open or create that file",
+    "OperationalError": "it refused the connection, or another process holds its lock",
+}
+UNREACHABLE_ERRORS = (OperationalError, DBAPIError, OSError, ConnectionError)
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden, for messages and logs."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def unavailable(error: BaseException, url: str) -> DatabaseUnavailable:
+    """The DatabaseUnavailable for a driver or connection error, named by its root cause."""
+    root: BaseException = error
+    while getattr(root, "orig", None) is not None or root.__cause__ is not None:
+        root = getattr(root, "orig", None) or root.__cause__  # type: ignore[assignment]
+    return DatabaseUnavailable(type(root).__name__, url)
+
 
 def sqlite_url(path: Path) -> str:
     """The URL of a SQLite file, creating its folder."""
@@ -57,10 +98,10 @@ class Database:
         try:
             async with self._turn_lock(), self.sessions() as session, session.begin():
                 yield session
-        except (OperationalError, DBAPIError, OSError, ConnectionError) as error:
+        except UNREACHABLE_ERRORS as error:
             if isinstance(error, DBAPIError) and not _is_unavailable(error):
                 raise
-            raise DatabaseUnavailable(type(error).__name__) from error
+            raise unavailable(error, self.url) from error
 
     def _turn_lock(self) -> AbstractAsyncContextManager[object]:
         return self._writer if self._writer is not None else nullcontext()

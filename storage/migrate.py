@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
-from storage.database import Database
+from storage.database import UNREACHABLE_ERRORS, Database, unavailable
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -25,8 +25,11 @@ def alembic_config(url: str) -> Config:
 
 
 async def upgrade(url: str) -> None:
-    """Apply every migration the database lacks."""
-    await asyncio.to_thread(command.upgrade, alembic_config(url), "head")
+    """Apply every migration the database lacks; DatabaseUnavailable if it cannot be reached."""
+    try:
+        await asyncio.to_thread(command.upgrade, alembic_config(url), "head")
+    except UNREACHABLE_ERRORS as error:
+        raise unavailable(error, url) from error
 
 
 async def pending(database: Database) -> list[str]:
@@ -36,8 +39,11 @@ async def pending(database: Database) -> list[str]:
     def current(connection: Connection) -> set[str]:
         return set(MigrationContext.configure(connection).get_current_heads())
 
-    async with database.engine.connect() as connection:
-        applied = await connection.run_sync(current)
+    try:
+        async with database.engine.connect() as connection:
+            applied = await connection.run_sync(current)
+    except UNREACHABLE_ERRORS as error:
+        raise unavailable(error, database.url) from error
     wanted = set(script.get_heads())
     if wanted <= applied:
         return []

@@ -11,7 +11,6 @@ from bot.process.config import Settings
 from bot.process.maintenance import purge_if_due
 from bot.process.wiring import DatabaseBehind, build_engine, load_knowledge, open_database
 from knowledge.problems import KnowledgeError
-from storage.database import DatabaseUnavailable
 
 
 def run_chat(knowledge_dir: Path | None) -> int:
@@ -24,7 +23,7 @@ def run_chat(knowledge_dir: Path | None) -> int:
         return 1
     try:
         return asyncio.run(_chat(knowledge, settings))
-    except (DatabaseBehind, DatabaseUnavailable) as error:
+    except DatabaseBehind as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 
 from bot.process.config import Settings
-from storage.database import Database, DatabaseUnavailable
+from storage.database import Database
 from storage.migrate import pending, upgrade
 from storage.retention import purge_older_than
 
@@ -51,8 +50,4 @@ def run_purge(older_than_days: int | None) -> int:
 
 
 def _run(work: object) -> int:
-    try:
-        return asyncio.run(work)  # type: ignore[arg-type]
-    except DatabaseUnavailable as error:
-        print(f"the database is unavailable ({error}); nothing was changed", file=sys.stderr)
-        return 1
+    return asyncio.run(work)  # type: ignore[arg-type]

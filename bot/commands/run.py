@@ -12,10 +12,16 @@ from datetime import timedelta
 from bot.hubs.relay import HubChannel, Relay
 from bot.process.config import Settings
 from bot.process.logs import configure_logging
-from bot.process.wiring import DatabaseBehind, build_engine, ensure_current, load_knowledge
+from bot.process.wiring import (
+    DatabaseBehind,
+    build_engine,
+    ensure_current,
+    load_knowledge,
+    open_database,
+)
 from knowledge.base import Knowledge
 from knowledge.problems import KnowledgeError
-from storage.database import Database, DatabaseUnavailable
+from storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +76,11 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
     if start is None:
         return 1
     settings = start.settings
-    if settings.uses_builtin_database:
-        from storage.migrate import upgrade
-
-        asyncio.run(upgrade(settings.resolved_database_url()))
+    try:
+        asyncio.run(_check_database(settings))
+    except DatabaseBehind as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 1
     database = Database(settings.resolved_database_url())
     application = build_application(
         token=start.token,
@@ -103,9 +110,16 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
         application.post_init = _then(application.post_init, on_start)
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
         return 0
-    except (DatabaseBehind, DatabaseUnavailable) as error:
+    except DatabaseBehind as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 1
+
+
+async def _check_database(settings: Settings) -> None:
+    """Before any worker starts: the database is reachable and up to date (the built-in file
+    is created and migrated). Raises DatabaseUnavailable or DatabaseBehind."""
+    database = await open_database(settings)
+    await database.close()
 
 
 def _then(
@@ -161,7 +175,7 @@ def run_relay() -> int:
 
     try:
         asyncio.run(work())
-    except (DatabaseBehind, DatabaseUnavailable) as error:
+    except DatabaseBehind as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)
 MAX_BACKOFF = timedelta(minutes=10)
 NO_CHAT_WAIT = timedelta(minutes=5)
+MAX_OUTAGE_WAIT = 30.0  # seconds between tries while the database stays down
 # Telegram lets a bot post about 20 messages a minute in one group; every relay counts them
 # together through the outbox, so several workers stay under it between them.
 GROUP_MESSAGES_PER_MINUTE = 20
@@ -114,15 +115,22 @@ class Relay:
 
     async def run_forever(self, idle: float = 1.0) -> None:
         """Deliver until cancelled; errors are logged and the loop carries on."""
+        outage = 0  # how many tries in a row found the database unavailable
         while True:
             try:
                 done = await self.run_once()
-            except DatabaseUnavailable:
-                log.warning("relay: database unavailable; will try again")
-                done = []
+            except DatabaseUnavailable as error:
+                if outage == 0:
+                    log.warning("relay: database unavailable (%s); backing off", error.reason)
+                outage += 1
+                await asyncio.sleep(min(idle * 2**outage, MAX_OUTAGE_WAIT))
+                continue
             except Exception as error:
                 log.error("relay: unexpected %s; carrying on", type(error).__name__)
                 done = []
+            if outage:
+                log.warning("relay: database reachable again after %d tries", outage)
+                outage = 0
             if not done:
                 await asyncio.sleep(idle)
 

@@ -222,3 +222,27 @@ async def test_each_hub_chat_gets_at_most_20_messages_a_minute_across_relays(
     assert chats.count(CHATS["nottingham-hub"]) == 20  # the other 5 wait for the next minute
     assert chats.count(CHATS["national-desk"]) == 2  # north-west has no chat in this test
     assert (await statuses(database)).count("pending") == 5
+
+
+async def test_while_the_database_is_down_the_relay_logs_once_and_backs_off(
+    knowledge, fake_api, tmp_path, caplog, monkeypatch
+):
+    from storage.database import Database
+
+    closed = Database(f"sqlite+aiosqlite:///{tmp_path}/missing-dir/none/x.db")
+    relay = await make_relay(knowledge, closed, fake_api)
+    waits: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) >= 6:
+            raise asyncio.CancelledError
+        await real_sleep(0)
+
+    monkeypatch.setattr("bot.hubs.relay.asyncio.sleep", sleep)
+    with caplog.at_level("WARNING"), pytest.raises(asyncio.CancelledError):
+        await relay.run_forever(idle=1.0)
+    unavailable = [r for r in caplog.records if "database unavailable" in r.getMessage()]
+    assert len(unavailable) == 1
+    assert waits == sorted(waits) and waits[-1] > waits[0] * 4  # backing off, not every second
