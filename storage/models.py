@@ -171,7 +171,9 @@ class InboundUpdate(SQLModel, table=True):
 
     __tablename__ = "inbound_updates"
 
-    update_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    update_id: int = Field(
+        primary_key=True, sa_type=BigInteger, sa_column_kwargs={"autoincrement": False}
+    )
     status: str = Field(default="received", max_length=20)
     received_at: datetime = _when(nullable=False, default=utcnow)
     claimed_until: datetime = _when(nullable=False)

@@ -11,7 +11,7 @@ from storage.migrate import pending, upgrade
 async def test_a_new_database_is_behind_until_upgraded(tmp_path):
     url = f"sqlite+aiosqlite:///{tmp_path / 'new.db'}"
     database = Database(url)
-    assert await pending(database) == ["0003", "0002", "0001"]
+    assert await pending(database) == ["0004", "0003", "0002", "0001"]
     await upgrade(url)
     assert await pending(database) == []
     await database.close()
@@ -32,3 +32,13 @@ async def test_the_builtin_database_is_created_and_migrated_on_first_use(tmp_pat
 
 async def test_migrations_run_on_each_database(database):
     assert await pending(database) == []
+
+
+async def test_update_ids_are_64_bit_on_each_database(database):
+    from storage.updates import claim_update
+
+    beyond_32_bits = 2**40 + 7
+    async with database.transaction() as session:
+        assert await claim_update(session, update_id=beyond_32_bits)
+    async with database.transaction() as session:
+        assert not await claim_update(session, update_id=beyond_32_bits)
