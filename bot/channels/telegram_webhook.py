@@ -7,6 +7,7 @@ Telegram delivers the update again later."""
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -25,6 +26,45 @@ from storage.updates import claim_update, finish_update
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/telegram"
+MAX_BODY_BYTES = 1024 * 1024  # Telegram's updates are far smaller; anything bigger is not one
+MAX_UPDATE_ID = 2**63 - 1  # the column is 64-bit
+
+
+async def read_limited(request: Request, limit: int) -> bytes | None:
+    """The request body, or None as soon as it is known to pass `limit` bytes (by its
+    Content-Length, or while it streams in), without reading the rest."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdecimal() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def parse_update(body: bytes, application: Application) -> Update | None:
+    """A valid Telegram update, or None for anything else: not JSON, NaN or Infinity, nesting
+    too deep to parse, no integer update_id in range, or fields PTB cannot read."""
+    try:
+        data = json.loads(body, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    update_id = data.get("update_id")
+    if type(update_id) is not int or not 0 <= update_id <= MAX_UPDATE_ID:
+        return None
+    try:
+        return Update.de_json(data, application.bot)
+    except Exception as error:  # PTB raises whatever a wrongly typed field makes it raise
+        log.info("refused update %s: %s", update_id, type(error).__name__)
+        return None
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
 
 
 def webhook_app(
@@ -40,11 +80,13 @@ def webhook_app(
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             return Response(status_code=403)
-        try:
-            data = await request.json()
-            update_id = int(data["update_id"])
-        except (ValueError, KeyError, TypeError):
+        body = await read_limited(request, MAX_BODY_BYTES)
+        if body is None:
+            return Response(status_code=413)
+        update = parse_update(body, application)
+        if update is None:
             return Response(status_code=400)
+        update_id = update.update_id
         try:
             async with database.transaction() as session:
                 mine = await claim_update(session, update_id=update_id)
@@ -52,7 +94,7 @@ def webhook_app(
             return Response(status_code=503)
         if not mine:
             return Response(status_code=200)  # handled already, or being handled
-        await application.process_update(Update.de_json(data, application.bot))
+        await application.process_update(update)
         try:
             async with database.transaction() as session:
                 await finish_update(session, update_id=update_id)

@@ -3,6 +3,8 @@
 import asyncio
 
 import httpx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.channels.telegram_webhook import SECRET_HEADER, webhook_app
 from bot.engine import Engine
@@ -88,3 +90,93 @@ async def test_health(engine):
     ) as client:
         assert (await client.get("/health")).status_code == 503
     await down.close()
+
+
+async def post_raw(app, content, headers=None) -> int:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://worker"
+    ) as client:
+        response = await client.post(
+            "/telegram", content=content, headers={SECRET_HEADER: SECRET, **(headers or {})}
+        )
+        return response.status_code
+
+
+BAD_UPDATES = [
+    b'{"update_id": 99999999999999999999999}',  # beyond 64 bits
+    b'{"update_id": -1}',
+    b'{"update_id": 1.5}',
+    b'{"update_id": Infinity}',
+    b'{"update_id": NaN}',
+    b'{"update_id": true}',
+    b'{"update_id": "12"}',
+    b'{"update_id": 12, "message": "not a message"}',
+    b'{"update_id": 13, "message": {"message_id": "x", "chat": 5, "date": "today"}}',
+    b'{"update_id": 14, "callback_query": [1, 2, 3]}',
+    b"[" * 100_000 + b"]" * 100_000,  # nested too deep to parse
+    b'{"update_id": 15, "message": ' + b'{"a": ' * 5000 + b"1" + b"}" * 5000 + b"}",
+    b"not json at all",
+    b"[]",
+    b"",
+]
+
+
+async def test_anything_that_is_not_a_telegram_update_is_400_never_500(fake_api, engine):
+    application = make_application(fake_api, engine)
+    async with application:
+        app = webhook_app(application, engine.database, SECRET)
+        for body in BAD_UPDATES:
+            assert await post_raw(app, body) == 400, body[:60]
+        # a large update_id that still fits 64 bits is a real update, handled once
+        assert await post(app, message_update(2**40, 5, "hello")) == 200
+    assert len(fake_api.sent()) == 1
+
+
+async def test_a_huge_body_is_413_before_it_is_read_whole(fake_api, engine):
+    application = make_application(fake_api, engine)
+    pulled = 0
+
+    async def ten_megabytes():
+        nonlocal pulled
+        for _ in range(160):
+            pulled += 1
+            yield b"x" * 65536
+
+    async with application:
+        app = webhook_app(application, engine.database, SECRET)
+        assert await post_raw(app, b"{}", headers={"content-length": str(50 * 2**20)}) == 413
+        assert await post_raw(app, ten_megabytes()) == 413
+    assert pulled <= 20  # it stopped soon after 1 MB, not at 10 MB
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+UPDATE_LIKE = st.fixed_dictionaries(
+    {"update_id": st.integers(min_value=-(2**70), max_value=2**70)},
+    optional={
+        "message": JSON,
+        "callback_query": JSON,
+        "edited_message": JSON,
+        "my_chat_member": JSON,
+    },
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(body=st.one_of(JSON, UPDATE_LIKE))
+async def test_any_json_gets_200_or_400_never_an_error(fake_api, engine, body):
+    application = make_application(fake_api, engine)
+    async with application:
+        status = await post(webhook_app(application, engine.database, SECRET), body)
+    assert status in (200, 400)
