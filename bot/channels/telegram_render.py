@@ -11,13 +11,29 @@ from bot.replies import Reply
 
 MAX_MESSAGE = 4096
 SPLIT_AT = 3500  # leaves room for what escaping and links add
-_URL = re.compile(r"https?://[^\s<>;]+")
+_URL = re.compile(r"https?://[^\s<>\"]+")
+_TRAILING = ".,;:!?'"  # punctuation that ends a sentence, not a link
 
 
 def to_html(text: str) -> str:
-    """Plain reply text as Telegram HTML: every character escaped, links clickable."""
-    escaped = html.escape(text, quote=False)
-    return _URL.sub(lambda m: f'<a href="{html.escape(m.group(0))}">{m.group(0)}</a>', escaped)
+    """Plain reply text as Telegram HTML: links found in the plain text first, then every part
+    escaped exactly once, so '&' in a link stays one '&amp;' and the link is not cut."""
+    parts: list[str] = []
+    done = 0
+    for found in _URL.finditer(text):
+        url = _trimmed(found.group(0))
+        parts.append(html.escape(text[done : found.start()], quote=False))
+        parts.append(f'<a href="{html.escape(url)}">{html.escape(url, quote=False)}</a>')
+        done = found.start() + len(url)
+    parts.append(html.escape(text[done:], quote=False))
+    return "".join(parts)
+
+
+def _trimmed(url: str) -> str:
+    """The link without a sentence's closing punctuation, or a bracket it did not open."""
+    while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
 
 
 def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:

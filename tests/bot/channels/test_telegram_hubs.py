@@ -185,6 +185,23 @@ async def test_ask_a_person_and_the_recruiters_reply_comes_back(application, fak
     assert int(answer["chat_id"]) == PERSON and "welcome pets" in answer["text"]
 
 
+async def test_a_link_with_ampersands_reaches_the_hub_escaped_once_and_whole(
+    application, fake_api, engine
+):
+    link = "https://jobs.example.org/search?role=carer&town=Nottingham&page=2"
+    await lead_via_telegram(application, fake_api, first_id=60)
+    await deliver(application, message_update(1, PERSON, f"is this job real? {link}"))
+    await deliver(application, button_update(2, PERSON, "ask:person"))
+    await deliver(application, button_update(3, PERSON, "ask:send"))
+    await drain(await relay_for(application, engine))
+    [card] = [
+        p for p in fake_api.sent() if "is this job real" in p["text"] and int(p["chat_id"]) < 0
+    ]
+    escaped = link.replace("&", "&amp;")
+    assert f'<a href="{escaped}">{escaped}</a>' in card["text"]
+    assert "&amp;amp;" not in card["text"]
+
+
 async def test_forgetting_asks_the_hub_to_delete_a_question_it_received(
     application, fake_api, engine
 ):
