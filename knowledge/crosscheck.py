@@ -26,7 +26,7 @@ def cross_references(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> lis
     ]
 
 
-def _references(entry: Strict) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+def references(entry: Strict) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """(path, referenced id, kind it must be) for every reference an entry makes."""
     if isinstance(entry, Role):
         for index, target in enumerate(entry.apprenticeships):
@@ -55,7 +55,7 @@ def _dangling_references(entries: Entries, raw_by_id: Mapping[str, RawEntry]) ->
     all_ids = set().union(*ids_by_kind.values())
     for items in entries.values():
         for entry in items:
-            for path, target, kind in _references(entry):
+            for path, target, kind in references(entry):
                 known = all_ids if kind == "any" else ids_by_kind.get(kind, set())
                 if target in known:
                     continue

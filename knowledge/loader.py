@@ -63,7 +63,12 @@ def _check(directory: str | Path | None, today: date | None) -> Report:
     root = Path(directory) if directory is not None else DEFAULT_DIR
     errors: list[Problem] = []
     raw = _read_directory(root, errors)
+    if errors:  # a file that cannot be read comes first and alone, not under its follow-ons
+        return Report(None, errors, [])
     entries, locations, raw_by_id = _validate(raw, errors)
+    missing = _missing_kinds(entries, root)
+    if missing:
+        return Report(None, missing, [])
     errors.extend(crosscheck.cross_references(entries, raw_by_id))
     warnings = crosscheck.stale_figures(raw, today or date.today())
     if errors:
@@ -85,6 +90,29 @@ def _read_directory(root: Path, errors: list[Problem]) -> list[RawEntry]:
     for path in files:
         raw.extend(_read_file(path, errors))
     return raw
+
+
+def _missing_kinds(entries: dict[str, list[Strict]], root: Path) -> list[Problem]:
+    """A kind that others refer to but that has no entries at all: its file is missing (or
+    empty), which is one problem, not one for every reference to it."""
+    wanted = {
+        kind
+        for items in entries.values()
+        for entry in items
+        for _path, _target, kind in crosscheck.references(entry)
+        if kind != "any"
+    }
+    return [
+        Problem(
+            str(root),
+            0,
+            "-",
+            "-",
+            f"no {kind} at all: is {kind}.yaml missing or empty? Entries of other kinds refer "
+            f"to {kind}",
+        )
+        for kind in sorted(wanted - {kind for kind, items in entries.items() if items})
+    ]
 
 
 def _read_file(path: Path, errors: list[Problem]) -> list[RawEntry]:

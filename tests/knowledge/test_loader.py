@@ -175,3 +175,16 @@ def test_stale_figure_is_a_warning_with_its_line(with_bad, good_dir):
 
 def test_fresh_figures_give_no_warning(good_dir):
     assert check(good_dir, today=date(2025, 6, 1)).warnings == []
+
+
+def test_a_file_that_fails_to_parse_is_reported_first_and_alone(good_kb):
+    roles = good_kb / "roles.yaml"
+    roles.write_text(roles.read_text().replace("roles:", "roles:\n  - id: [unclosed", 1))
+    message = only_error(good_kb)
+    assert "roles.yaml" in message and "YAML syntax error" in message
+
+
+def test_a_missing_file_is_one_problem_not_one_per_reference(good_kb):
+    (good_kb / "roles.yaml").unlink()
+    message = only_error(good_kb)
+    assert "no roles at all: is roles.yaml missing or empty?" in message
