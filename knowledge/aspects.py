@@ -29,6 +29,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "earning",
     ),
+    (
+        re.compile(
+            r"\bmov(e|ing) up\b|\bstep up\b|\bget(ting)? promoted\b|\bprogress(ion)?\b|"
+            r"\bclimb\b|\bnext level\b|\bmove on\b|\bcareer ladder\b"
+        ),
+        "next",
+    ),
     (re.compile(r"\bfunding band\b|\bfunded\b|\bwho pays for\b"), "funding"),
     (re.compile(r"\bhow much\b"), "pay"),
     (re.compile(r"\bhow long\b"), "length"),
@@ -37,7 +44,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhow (do|can) i (be|become|get)\b|\bhow to (be|become)\b"), "entry"),
     (re.compile(r"\bkind of person\b|\bmakes? a good\b|\bsuit(s|ed)? me\b"), "suits"),
 )
+_EXPERIENCE = re.compile(
+    r"\bfor (\d+|a|an|one|two|three|four|five|six|ten|many|several|a few) (years?|months?)\b"
+    r"|\b\d+ (years?|months?)('| of)? experience\b"
+)
+_TIME_STEMS = frozenset(stem(word) for word in ("year", "years", "month", "months"))
 _ASPECT_BY_STEM = {stem(word): aspect for aspect, words in _ASPECT_WORDS.items() for word in words}
+ASPECT_WORDS = frozenset(word for words in _ASPECT_WORDS.values() for word in words)
 ASPECT_STEMS = frozenset(_ASPECT_BY_STEM)
 _ORDER = tuple(_ASPECT_WORDS)
 _APPRENTICESHIP_STEMS = frozenset(
@@ -54,6 +67,8 @@ def detect_aspect(words: list[str], text: str) -> str | None:
     for pattern, aspect in _PHRASES:
         if pattern.search(lowered):
             return aspect
+    if _EXPERIENCE.search(lowered):  # "a carer for 3 years" says how long they have worked
+        words = [word for word in words if word not in _TIME_STEMS]
     found = {_ASPECT_BY_STEM[word] for word in words if word in _ASPECT_BY_STEM}
     return next((aspect for aspect in _ORDER if aspect in found), None)
 

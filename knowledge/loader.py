@@ -62,13 +62,14 @@ def _collector_paused() -> Iterator[None]:
 def _check(directory: str | Path | None, today: date | None) -> Report:
     root = Path(directory) if directory is not None else DEFAULT_DIR
     errors: list[Problem] = []
-    raw = _read_directory(root, errors)
-    if errors:  # a file that cannot be read comes first and alone, not under its follow-ons
-        return Report(None, errors, [])
+    unreadable: list[Problem] = []
+    raw = _read_directory(root, unreadable)
     entries, locations, raw_by_id = _validate(raw, errors)
-    missing = _missing_kinds(entries, root)
-    if missing:
-        return Report(None, missing, [])
+    missing = [] if unreadable else _missing_kinds(entries, root)
+    if unreadable or missing:
+        # A file that cannot be read, or a kind with no entries at all, comes first, without
+        # the follow-on "refers to a role that does not exist" of every reference to it.
+        return Report(None, [*unreadable, *missing, *sorted(errors)], [])
     errors.extend(crosscheck.cross_references(entries, raw_by_id))
     warnings = crosscheck.stale_figures(raw, today or date.today())
     if errors:

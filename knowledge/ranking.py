@@ -8,6 +8,7 @@ from knowledge.aspects import ASPECT_STEMS
 from knowledge.base import Knowledge
 from knowledge.text import GENERIC_STEMS
 
+SPECIFIC_GAP = 15  # a more specific match this close beats a general one
 TIE_GAP = 8  # matches on the same topic words this close are one question asked one way
 KIND_PREFERENCE = ("roles", "apprenticeships", "faqs", "hubs", "pathways")
 KIND_PREFERENCE_FOR_APPRENTICESHIPS = ("apprenticeships", "roles", "faqs", "hubs", "pathways")
@@ -23,6 +24,7 @@ class Match:
     matched: frozenset[str]
     name: str
     position: int = 0
+    complete: bool = False  # every word of a job's or apprenticeship's name is in the message
 
 
 def rank(match: Match) -> tuple[float, int]:
@@ -31,13 +33,16 @@ def rank(match: Match) -> tuple[float, int]:
 
 
 def most_specific(matches: list[Match]) -> list[Match]:
-    """Drop a match whose topic words are a strict part of a better match's topic words."""
-    kept: list[Match] = []
-    for match in matches:
-        core = topic_words(match)
-        if not any(core < topic_words(better) for better in kept):
-            kept.append(match)
-    return kept
+    """Drop a match whose topic words are a strict part of another's that is better, or not
+    much worse: 'is the care worker visa open' is about the visa, not the job."""
+    return [
+        match
+        for match in matches
+        if not any(
+            topic_words(match) < topic_words(other) and other.score >= match.score - SPECIFIC_GAP
+            for other in matches
+        )
+    ]
 
 
 def topic_words(match: Match) -> frozenset[str]:

@@ -13,7 +13,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from knowledge.aspects import ASPECT_STEMS, ROUTE_SPLIT, detect_aspect, kind_words
+from knowledge.aspects import (
+    ASPECT_STEMS,
+    ASPECT_WORDS,
+    detect_aspect,
+    kind_words,
+)
 from knowledge.base import Knowledge
 from knowledge.names import Name, names_of
 from knowledge.places import (
@@ -25,8 +30,11 @@ from knowledge.places import (
     hub_for_town,
 )
 from knowledge.ranking import Match, most_specific, one_per_topic, rank
+from knowledge.role_names import RoleReader
 from knowledge.text import GENERIC_STEMS, STOP_STEMS, STOPWORDS, normalise, stem, words
+from knowledge.text import words as words_of
 
+_DOUBLED = re.compile(r"(.)\1+")
 _CODE = re.compile(r"\bst\s?-?(\d{4})\b", re.IGNORECASE)
 _SMALLTALK_MIN = 90
 _SMALLTALK_MAX_WORDS = 8
@@ -51,6 +59,8 @@ class Understanding:
     postcode: Postcode | None = None
     route: tuple[str, str] | None = None
     wants_apprenticeship: bool = False
+    guessed: frozenset[str] = frozenset()  # stems that spelling correction made
+    unknown: frozenset[str] = frozenset()  # words the knowledge base never uses
 
 
 class Index:
@@ -81,19 +91,27 @@ class Index:
             if len(word) >= 5 and word.isalpha() and word not in STOPWORDS:
                 self.spellings_by_letter[word[0]].append(word)
         self.known_words = {w for name in self.names for w in words(name.text)}
+        self.spellings = self.known_words | ASPECT_WORDS
+        for word in sorted(ASPECT_WORDS - self.known_words):
+            if len(word) >= 5:
+                self.spellings_by_letter[word[0]].append(word)
         self.smalltalk = [
             (entry.id, _plain(phrasing))
             for entry in knowledge.smalltalk.values()
             for phrasing in entry.phrasings
         ]
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        self.roles = RoleReader(self)
 
     def _correct_uncached(self, word: str) -> str:
         """The knowledge base's own spelling of a misspelt word: one slip in five letters, two
         in longer words; shorter words are too easily another word to correct."""
         if len(word) <= 4 and word.endswith("s") and word[:-1] in self.known_words:
             return word[:-1]  # 'OTs', 'PAs': the plural of a short name the base knows
-        if len(word) < 5 or not word.isalpha() or word in self.known_words:
+        single = _DOUBLED.sub(r"\1", word)
+        if single != word and word not in self.known_words and single in self.spellings:
+            return single  # 'payy', 'wagee': a key held down too long
+        if len(word) < 5 or not word.isalpha() or word in self.spellings:
             return word
         if word in STOPWORDS:
             return word
@@ -128,7 +146,8 @@ class Index:
                 break
         return anchors
 
-    def _w(self, words: frozenset[str] | set[str]) -> float:
+    def weigh(self, words: frozenset[str] | set[str]) -> float:
+        """How much a set of words says: rare words in the knowledge base count for more."""
         return sum(self.weight.get(word, self._unknown_weight(word)) for word in words)
 
     def _unknown_weight(self, word: str) -> float:
@@ -137,8 +156,13 @@ class Index:
 
     def understand(self, text: str) -> Understanding:
         """Find the entries a message is about, best first, and the aspect it asks about."""
+        typed = [stem(word) for word in words_of(text)]
         words = self.stems_of(text)
         understanding = Understanding(text, words, detect_aspect(words, text))
+        understanding.guessed = frozenset(w for w, t in zip(words, typed, strict=True) if w != t)
+        understanding.unknown = frozenset(
+            w for w in words if w not in self.weight and w not in STOP_STEMS and w.isalpha()
+        )
         understanding.smalltalk = self._smalltalk(text)
         understanding.wants_apprenticeship = kind_words(words)
         understanding.postcode = find_postcode(text)
@@ -174,7 +198,7 @@ class Index:
         understanding.matches = one_per_topic(
             self.knowledge, most_specific(leaders), wants_apprenticeship=wants_apprenticeship
         )
-        understanding.route = self._route(understanding)
+        understanding.route = self.roles.route(text)
         return understanding
 
     def _score(
@@ -189,22 +213,29 @@ class Index:
         matched = name.stems & query
         if not matched or not name.stems:
             return None
-        recall = self._w(matched) / (self._w(name.stems) or 1)
+        recall = self.weigh(matched) / (self.weigh(name.stems) or 1)
         if name.whole_phrase:
-            precision = self._w(matched) / (self._w(query) or 1)
+            precision = self.weigh(matched) / (self.weigh(query) or 1)
             score = 200 * precision * recall / ((precision + recall) or 1)
             # Phrasings that match on the same words: the one worded most like the message
             # wins (at most one point, so it only ever breaks ties).
             score += fuzz.ratio(plain, _plain(name.text)) / 100
         else:
-            precision = self._w(matched & focus) / (self._w(focus) or 1) if focus else 1.0
+            precision = self.weigh(matched & focus) / (self.weigh(focus) or 1) if focus else 1.0
             score = 100 * recall * (0.6 + 0.4 * min(precision, 1.0))
         position = min(words.index(word) for word in matched)
         score *= name.weight
         if name.kind == "hubs" and query - name.stems and not work_talk:
             score *= PLACE_WITHOUT_WORK  # 'pubs in Nottingham' is not about jobs there
+        complete = not name.whole_phrase and matched == name.stems
         return Match(
-            name.kind, name.entry_id, round(score, 1), frozenset(matched), name.text, position
+            name.kind,
+            name.entry_id,
+            round(score, 1),
+            frozenset(matched),
+            name.text,
+            position,
+            complete,
         )
 
     def _whole_documents(
@@ -213,12 +244,12 @@ class Index:
         """Score FAQs and apprenticeships on all their words at once: how much of the message
         each explains (an FAQ asked in new words, "physio degree apprenticeship")."""
         found = []
-        total = self._w(query) or 1
+        total = self.weigh(query) or 1
         for kind, entry_id in keys:
             matched = self.document_vocabulary[(kind, entry_id)] & query
             if len(matched) < 2:
                 continue
-            score = 100 * self._w(matched) / total
+            score = 100 * self.weigh(matched) / total
             position = min(words.index(word) for word in matched)
             found.append(Match(kind, entry_id, round(score, 1), frozenset(matched), "", position))
         return found
@@ -279,30 +310,6 @@ class Index:
                 "hubs", desk.id, UNKNOWN_PLACE_SCORE, frozenset({place.casefold()}), place.title()
             )
         ]
-
-    def _route(self, understanding: Understanding) -> tuple[str, str] | None:
-        """'From care worker to nurse': a role named on each side of 'to', 'become'..."""
-        text = understanding.text
-        for cue in reversed(list(ROUTE_SPLIT.finditer(text))):
-            start = self.role_named(text[: cue.start()])
-            goal = self.role_named(text[cue.end() :]) if start else None
-            if start and goal and start != goal:
-                if cue.group(0).strip().casefold() == "from":
-                    start, goal = goal, start
-                return start, goal
-        return None
-
-    def role_named(self, text: str) -> str | None:
-        """The one role a fragment of a message names in full, if any."""
-        words = set(self.stems_of(text)) - STOP_STEMS
-        best: tuple[float, str] | None = None
-        for number in {n for word in words for n in self.by_anchor.get(word, ())}:
-            name = self.names[number]
-            if name.kind == "roles" and not name.whole_phrase and name.stems <= words:
-                weight = self._w(name.stems)
-                if best is None or weight > best[0]:
-                    best = (weight, name.entry_id)
-        return best[1] if best else None
 
 
 def _plain(text: str) -> str:

@@ -27,6 +27,8 @@ from knowledge.search import Index, Understanding
 
 ANSWER_AT = 68  # a match this good is an answer...
 AMBIGUITY_GAP = 8  # ...unless another is this close
+COMPLETE_NAME_ANSWER_AT = 58  # a job named in full in a long question, nothing else in view
+ONLY_CANDIDATE_ANSWER_AT = 55  # the one entry in view for a long question
 SUGGEST_AT = 45  # below this we do not even suggest
 POSTCODE_OVERRIDE = 95  # a postcode names the hub unless something else is asked this clearly
 LONG_MESSAGE_CHARS = 600  # longer than any one question: several things asked at once
@@ -128,12 +130,13 @@ class Answerer:
             top is None
             or top.score < SUGGEST_AT
             or (top.score < ANSWER_AT and not topic_words(top))
+            or _only_a_guess(top, understanding)
         ):
             return Answered([fallback_reply()], None, top, unanswered=True)
         rivals = [m for m in matches[1:] if m.score > top.score - AMBIGUITY_GAP and topic_words(m)]
         if understanding.postcode and top.kind == "hubs":
             rivals = [m for m in rivals if m.score >= POSTCODE_OVERRIDE]
-        if top.score >= ANSWER_AT and not rivals:
+        if not rivals and (top.score >= ANSWER_AT or _plainly_fits(top, matches)):
             aspect = self._aspect(top, understanding)
             reply = self._reply(top, aspect)
             info = MatchInfo(SINGULAR[top.kind], top.entry_id, aspect, min(top.score, 100.0))
@@ -176,6 +179,25 @@ class Answerer:
         if self.knowledge.kind_of(entry_id) != kind:
             return None
         return entry_reply(self.knowledge, entry_id, aspect)
+
+
+def _only_a_guess(top: Match, understanding: Understanding) -> bool:
+    """'who is the prime minister': every topic word matched is a spelling correction ('prime'
+    as 'price') and the rest of the message is words the knowledge base never uses."""
+    topic = topic_words(top)
+    return bool(topic) and topic <= understanding.guessed and bool(understanding.unknown)
+
+
+def _plainly_fits(top: Match, matches: list[Match]) -> bool:
+    """A long, natural question scores lower, as its many words dilute the match; it is still
+    answered when the job's whole name is in it, or one entry is all the knowledge base has for
+    it: no other candidate explains any of its other words."""
+    if not topic_words(top):
+        return False
+    others = [m for m in matches[1:] if m.score >= SUGGEST_AT and topic_words(m) - topic_words(top)]
+    if others:
+        return False
+    return top.score >= (COMPLETE_NAME_ANSWER_AT if top.complete else ONLY_CANDIDATE_ANSWER_AT)
 
 
 def _label(knowledge: Knowledge, match: Match) -> str:

@@ -25,7 +25,7 @@ def job_said(index: Index, text: str) -> str | None:
     for found in _JOB_SAID.finditer(text):
         words = found["job"].split()
         for size in range(min(len(words), _MAX_JOB_WORDS), 0, -1):
-            role_id = index.role_named(" ".join(words[:size]))
+            role_id = index.roles.named(" ".join(words[:size]))
             if role_id is not None:
                 return role_id
     return None

@@ -106,3 +106,33 @@ def test_a_town_named_without_work_in_mind_is_not_a_hub_question(index):
 def test_misspellings_with_two_slips_in_longer_words(index):
     assert top(index, "mentle health nurse") == ("roles", "mental-health-nurse")
     assert top(index, "who regulates OTs")[1] == "occupational-therapist"
+
+
+def test_a_typo_in_an_aspect_word_keeps_the_aspect(index):
+    for text, aspect in (("care worker payy", "pay"), ("paramedic wagee", "pay")):
+        assert index.understand(text).aspect == aspect, text
+
+
+def test_progression_in_everyday_words_asks_for_the_next_step(index):
+    for text in (
+        "Ive been a carer for 3 years, how do I move up",
+        "how can i get promoted as a senior carer",
+        "whats the next step up from healthcare assistant",
+    ):
+        assert index.understand(text).aspect == "next", text
+    assert index.understand(
+        "I've worked as a carer for 2 years, what does a nurse earn"
+    ).aspect == ("pay")
+
+
+def test_a_route_to_a_job_named_by_part_of_its_name(index):
+    assert index.understand("senior carer to manager").route == (
+        "senior-care-worker",
+        "registered-manager",
+    )
+    assert index.understand("do paramedics need to be registered").route is None
+
+
+def test_a_more_specific_entry_close_behind_beats_the_general_one(index):
+    top = index.understand("is the care worker visa route still open").matches[0]
+    assert (top.kind, top.entry_id) == ("faqs", "care-worker-visa")

@@ -33,3 +33,18 @@ async def test_a_very_long_message_is_asked_one_thing_at_a_time(engine):
     text = await person.says("I want to know about nursing and care and pay and hours " * 55)
     assert "one question at a time" in text
     assert "Band 5" not in text
+
+
+async def test_a_long_natural_question_that_one_entry_fits_is_answered(engine):
+    person = Person(engine)
+    text = await person.says("what is a day in the life of a carer like")
+    assert text.startswith("Care worker:") and "Did you mean" not in text
+    text = await person.says("Ive been a carer for 3 years, how do I move up")
+    assert text.startswith("Where a care worker can go next") and "Senior care worker" in text
+
+
+async def test_a_question_naming_nothing_known_is_not_answered_on_a_whim(engine):
+    for question in ("who is the prime minister", "recommend a pizza place"):
+        person = Person(engine, ref=f"test:{question}")
+        text = await person.says(question)
+        assert "Did you mean" not in text and "Ask a person" in person.labels, question

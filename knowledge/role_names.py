@@ -1,0 +1,83 @@
+"""Jobs named inside a message: the role a fragment names, and a route asked for between two."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from knowledge.aspects import ASPECT_STEMS, ROUTE_SPLIT
+from knowledge.text import GENERIC_STEMS, STOP_STEMS, words
+
+if TYPE_CHECKING:
+    from knowledge.names import Name
+    from knowledge.search import Index
+
+SHORT_NAME_SHARE = 0.5  # a route's goal named by part of a job's name: at least half of it...
+SHORT_NAME_LEAD = 0.15  # ...and clearly more of it than of any other job's name
+_VERBS = frozenset("be get have do pay earn work start train apply go move stay keep".split())
+
+
+class RoleReader:
+    """Finds roles named in fragments of a message, by the index's names and word weights."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def route(self, text: str) -> tuple[str, str] | None:
+        """'From care worker to nurse': a role named on each side of 'to', 'become'..."""
+        for cue in reversed(list(ROUTE_SPLIT.finditer(text))):
+            before, after = text[: cue.start()], text[cue.end() :]
+            start = self.named(before)
+            goal = self.named(after) if start else None
+            if start and goal is None and self._names_only(before, start):
+                goal = self._meant(after)  # "senior carer to manager"
+            if start and goal and start != goal:
+                if cue.group(0).strip().casefold() == "from":
+                    start, goal = goal, start
+                return start, goal
+        return None
+
+    def named(self, text: str) -> str | None:
+        """The one role a fragment of a message names in full, if any."""
+        found = set(self.index.stems_of(text)) - STOP_STEMS
+        best: tuple[float, str] | None = None
+        for name in self._role_names(found):
+            if name.stems <= found:
+                weight = self.index.weigh(name.stems)
+                if best is None or weight > best[0]:
+                    best = (weight, name.entry_id)
+        return best[1] if best else None
+
+    def _names_only(self, text: str, role_id: str) -> bool:
+        """True when a fragment says nothing but the role's name ('from senior carer')."""
+        found = self._topic(text)
+        return any(n.entry_id == role_id and found <= n.stems for n in self._role_names(found))
+
+    def _meant(self, text: str) -> str | None:
+        """The one role that a shortened name ('manager') clearly points to: the fragment is
+        part of its name, and part of no other role's name nearly as much."""
+        if (words(text) or [""])[0] in _VERBS:
+            return None  # "need to be registered": a verb follows 'to', not a job
+        found = self._topic(text)
+        share: dict[str, float] = {}
+        for name in self._role_names(found):
+            if found and found <= name.stems:
+                part = self.index.weigh(found) / (self.index.weigh(name.stems) or 1)
+                share[name.entry_id] = max(share.get(name.entry_id, 0.0), part)
+        ranked = sorted(share.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < SHORT_NAME_SHARE:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < SHORT_NAME_LEAD:
+            return None
+        return ranked[0][0]
+
+    def _topic(self, text: str) -> set[str]:
+        return set(self.index.stems_of(text)) - STOP_STEMS - ASPECT_STEMS - GENERIC_STEMS
+
+    def _role_names(self, found: set[str]) -> list[Name]:
+        index = self.index
+        numbers = {n for word in found for n in index.by_anchor.get(word, ())}
+        return [
+            index.names[n]
+            for n in sorted(numbers)
+            if index.names[n].kind == "roles" and not index.names[n].whole_phrase
+        ]
