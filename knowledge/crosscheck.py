@@ -155,6 +155,26 @@ def stale_figures(raw: list[RawEntry], today: date) -> list[Problem]:
     return warnings
 
 
+def future_dates(raw: list[RawEntry], today: date) -> list[Problem]:
+    """An error for every as_of after `today`: a figure cannot have held from the future."""
+    problems = []
+    for item in raw:
+        for path, value in _as_of_values(item.data, ()):
+            try:
+                since = as_of_date(str(value)) if not isinstance(value, date) else value
+            except ValueError:
+                continue  # already an error from validation
+            if since > today:
+                problems.append(
+                    item.problem(
+                        path,
+                        f"as_of {value} is after today ({today.isoformat()}); a figure cannot be "
+                        "from the future: use the date it was published or first held",
+                    )
+                )
+    return problems
+
+
 def _as_of_values(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple, Any]]:
     if isinstance(data, dict):
         for key, value in data.items():

@@ -71,6 +71,7 @@ def _check(directory: str | Path | None, today: date | None) -> Report:
         # the follow-on "refers to a role that does not exist" of every reference to it.
         return Report(None, [*unreadable, *missing, *sorted(errors)], [])
     errors.extend(crosscheck.cross_references(entries, raw_by_id))
+    errors.extend(crosscheck.future_dates(raw, today or date.today()))
     warnings = crosscheck.stale_figures(raw, today or date.today())
     if errors:
         return Report(None, sorted(errors), warnings)

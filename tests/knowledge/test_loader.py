@@ -1,5 +1,6 @@
 """The loader: a good knowledge base loads; every kind of bad input is reported by file and line."""
 
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -188,3 +189,10 @@ def test_a_missing_file_is_one_problem_not_one_per_reference(good_kb):
     (good_kb / "roles.yaml").unlink()
     message = only_error(good_kb)
     assert "no roles at all: is roles.yaml missing or empty?" in message
+
+
+def test_a_figure_dated_in_the_future_is_an_error(good_kb):
+    roles = good_kb / "roles.yaml"
+    roles.write_text(re.sub(r"as_of: .*", 'as_of: "2027-01"', roles.read_text(), count=1))
+    message = only_error(good_kb)
+    assert "as_of 2027-01 is after today (2026-11-22)" in message
