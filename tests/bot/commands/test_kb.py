@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.cli import main
 
 FIXTURES = Path(__file__).parents[2] / "knowledge" / "fixtures"
-ON_DAY = ["--today", "2026-01-15"]  # the fixture figures are then fresh but for the DBS fee
+ON_DAY = ["--today", "2026-05-15"]  # the fixture figures are then fresh but for the DBS fee
 
 
 def test_check_good_directory_prints_one_summary_line(good_kb, capsys):
@@ -31,7 +31,7 @@ def test_check_json_gives_counts_and_warnings(good_kb, capsys):
 def test_strict_turns_warnings_into_errors(good_kb, capsys):
     assert main(["kb", "check", str(good_kb), "--strict", *ON_DAY]) == 1
     err = capsys.readouterr().err
-    assert "dbs-cost: as_of: as_of 2024-12-02 is 13 months old" in err
+    assert "dbs-cost: as_of: as_of 2024-12-02 is 17 months old" in err
 
 
 def test_bad_directory_lists_every_problem_and_exits_1(good_kb, capsys):
