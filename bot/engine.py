@@ -9,6 +9,7 @@ import logging
 import re
 
 from bot.answers.entries import KIND_PREFIX, hub_reply
+from bot.answers.signposts import help_reply
 from bot.flows import (
     eligible,
     enquiry,
@@ -27,6 +28,7 @@ from bot.incoming import Incoming
 from bot.replies import Reply
 from knowledge.base import Knowledge
 from knowledge.places import hub_for_location
+from knowledge.schema_signposts import SafetyConcern
 from storage.database import Database, DatabaseUnavailable
 from storage.questions import log_question
 from storage.state import clear_state, remember
@@ -39,6 +41,9 @@ _KIND_BY_PREFIX = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
 _CAMPAIGN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 RECRUITER_COMMANDS = ("/leads", "/lead", "/export", "/stats")
 TRY_AGAIN = "Sorry, I can't reach my records just now. Please try again in a minute."
+KEPT_FOR_LATER = (
+    "What you've told me so far is kept: carry on whenever you're ready, or send /cancel."
+)
 
 
 class Engine:
@@ -100,6 +105,10 @@ class Engine:
     async def _dispatch(self, turn: Turn) -> list[Reply]:
         button = turn.incoming.button
         text = turn.text
+        if button is None and text and not text.startswith("/"):
+            concern = self.answerer.safety.concern(text)
+            if concern is not None:
+                return self._help_first(turn, concern, text)
         if turn.incoming.location is not None:
             return await self._location(turn)
         if turn.incoming.shared_phone is not None and not interest.in_form(turn):
@@ -127,6 +136,16 @@ class Engine:
                 return await flow.start(turn)
         return await self._answer(turn, text)
 
+    def _help_first(self, turn: Turn, concern: SafetyConcern, text: str) -> list[Reply]:
+        """Help before anything else. The message is never logged, stored in the question log
+        or kept in state; a form under way is kept as it was, and a careers question in the
+        same message is still answered after the help."""
+        help_first = help_reply(concern)
+        if turn.state.flow:
+            return [help_first, Reply(KEPT_FOR_LATER)]
+        answered = self.answerer.careers_answer(text, follow_up.subject(turn, text, None))
+        return [help_first, *(answered.replies if answered.match is not None else [])]
+
     async def _location(self, turn: Turn) -> list[Reply]:
         lat, lon = turn.incoming.location or (0.0, 0.0)
         coverage = hub_for_location(self.knowledge, lat, lon)
@@ -138,7 +157,7 @@ class Engine:
         return [hub_reply(hub, place="where you are")]
 
     async def _answer(self, turn: Turn, text: str) -> list[Reply]:
-        answered = self.answerer.answer(text, follow_up.subject(turn, text, None))
+        answered = self.answerer.careers_answer(text, follow_up.subject(turn, text, None))
         job = follow_up.job_said(self.answerer.index, text)
         if job is not None:
             follow_up.remember_job(turn, job)

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from knowledge.kinds import ENTRY_KINDS
 from knowledge.problems import Problem
 from knowledge.schema import (
-    ENTRY_KINDS,
     Apprenticeship,
     Eligibility,
     Faq,
@@ -18,9 +18,21 @@ from knowledge.schema import (
     SmallTalk,
     Strict,
 )
+from knowledge.schema_signposts import Nation, OtherLanguages, SafetyConcern
 
 KINDS = tuple(ENTRY_KINDS)
-Entry = Role | Apprenticeship | Pathway | Faq | Hub | SmallTalk | Eligibility
+Entry = (
+    Role
+    | Apprenticeship
+    | Pathway
+    | Faq
+    | Hub
+    | SmallTalk
+    | Eligibility
+    | SafetyConcern
+    | Nation
+    | OtherLanguages
+)
 
 
 def _frozen(entries: list) -> Mapping:
@@ -46,6 +58,9 @@ class Knowledge:
     hubs: Mapping[str, Hub]
     smalltalk: Mapping[str, SmallTalk]
     eligibility: Mapping[str, Eligibility]
+    safety: Mapping[str, SafetyConcern] = field(default_factory=dict)
+    nations: Mapping[str, Nation] = field(default_factory=dict)
+    other_languages: Mapping[str, OtherLanguages] = field(default_factory=dict)
     locations: Mapping[str, Location] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
 
@@ -88,6 +103,11 @@ class Knowledge:
     def apprenticeship_rules(self) -> Eligibility | None:
         """The general rules for starting an apprenticeship in England, if curated."""
         return next(iter(self.eligibility.values()), None)
+
+    @property
+    def english_only(self) -> OtherLanguages | None:
+        """What to say to a message in another language, if curated."""
+        return next(iter(self.other_languages.values()), None)
 
     @property
     def national_hub(self) -> Hub | None:

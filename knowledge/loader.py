@@ -15,9 +15,10 @@ from pydantic import ValidationError
 
 from knowledge import crosscheck
 from knowledge.base import KINDS, Knowledge, Location
+from knowledge.kinds import ENTRY_KINDS
 from knowledge.problems import KnowledgeError, Problem
 from knowledge.raw import RawEntry
-from knowledge.schema import ENTRY_KINDS, Strict
+from knowledge.schema import Strict
 from knowledge.yaml_lines import LocatedDict, parse
 
 DEFAULT_DIR = Path(__file__).parent / "data"

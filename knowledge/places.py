@@ -107,7 +107,10 @@ class Coverage:
 
 
 def hub_for_postcode(knowledge: Knowledge, postcode: Postcode) -> Coverage | None:
-    """The hub whose district, else whose area, covers the postcode; None if no regional hub."""
+    """The hub whose district, else whose area, covers the postcode; None if no regional hub,
+    and None for a district of another nation inside a hub's area (CH5 is in Wales)."""
+    if any(postcode.outward in nation.postcode_districts for nation in knowledge.nations.values()):
+        return None
     for hub in knowledge.hubs.values():
         if postcode.outward in hub.postcode_districts:
             return Coverage(hub, f"postcode district {postcode.outward} is covered by {hub.name}")

@@ -293,14 +293,3 @@ class SmallTalk(Strict):
     id: EntryId
     phrasings: list[str] = Field(min_length=1)
     reply: str = Field(min_length=1, max_length=1000)
-
-
-ENTRY_KINDS: dict[str, type[Strict]] = {
-    "roles": Role,
-    "apprenticeships": Apprenticeship,
-    "pathways": Pathway,
-    "faqs": Faq,
-    "hubs": Hub,
-    "smalltalk": SmallTalk,
-    "eligibility": Eligibility,
-}

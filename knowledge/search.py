@@ -92,6 +92,7 @@ class Index:
                 self.spellings_by_letter[word[0]].append(word)
         self.known_words = {w for name in self.names for w in words(name.text)}
         self.spellings = self.known_words | ASPECT_WORDS
+        self.english_words = frozenset(self.spellings | STOPWORDS)
         for word in sorted(ASPECT_WORDS - self.known_words):
             if len(word) >= 5:
                 self.spellings_by_letter[word[0]].append(word)

@@ -8,6 +8,7 @@ import sys
 from bot.hubs.routing import route
 from bot.process.config import Settings
 from bot.process.wiring import load_knowledge
+from knowledge.nations import nation_named
 from knowledge.problems import KnowledgeError
 from storage.database import Database
 from storage.outbox import pending, requeue
@@ -22,6 +23,11 @@ def run_route(place: str, role: str | None) -> int:
         return 1
     if role and role not in knowledge.roles:
         print(f"no role with id {role!r}", file=sys.stderr)
+        return 1
+    named = nation_named(knowledge, place)
+    if named is not None:
+        nation, where = named
+        print(f"outside England: {where} is in {nation.name}; CarePath routes no lead there")
         return 1
     coverage = route(knowledge, place, [f"role:{role}"] if role else [])
     print(f"{coverage.hub.id}: {coverage.hub.name}\nwhy: {coverage.reason}")

@@ -16,13 +16,17 @@ from bot.answers.entries import (
     role_reply,
 )
 from bot.answers.routes import route_reply
+from bot.answers.signposts import english_only_reply, help_reply, nation_reply
 from bot.answers.wording import apprenticeship_title, short_label
 from bot.flows.menu import fallback_reply, main_menu_buttons
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
+from knowledge.languages import LanguageCheck
 from knowledge.loader import load
+from knowledge.nations import nation_named
 from knowledge.paths import Graph
 from knowledge.ranking import Match, topic_words
+from knowledge.safety import SafetyCheck
 from knowledge.search import Index, Understanding
 
 ANSWER_AT = 68  # a match this good is an answer...
@@ -79,16 +83,42 @@ class Answerer:
         self.knowledge = knowledge
         self.index = index or Index(knowledge)
         self.graph = Graph.of(knowledge)
+        self.safety = SafetyCheck(knowledge)
+        self.languages = LanguageCheck(knowledge, self.index.english_words)
 
     def answer(self, text: str, subject: str | None = None) -> Answered:
         """The reply to one message; `subject` ('role:ID' or 'app:ID') is what the conversation
-        was about, which a follow-up such as 'how long does it take' asks about."""
+        was about, which a follow-up such as 'how long does it take' asks about. A message that
+        suggests danger, crisis, abuse or neglect gets help, before anything else."""
+        concern = self.safety.concern(text)
+        if concern is not None:
+            return Answered([help_reply(concern)], MatchInfo("safety", concern.id, None, 100.0))
+        return self.careers_answer(text, subject)
+
+    def careers_answer(self, text: str, subject: str | None = None) -> Answered:
+        """The reply about careers in England (for a message already screened for safety)."""
         if len(text) > LONG_MESSAGE_CHARS:
             return Answered([_one_thing_at_a_time()], None, unanswered=True)
         if not any(ch.isalnum() for ch in text):
             return Answered([_nothing_to_read(text)], None)
         if text.strip().isdecimal():
             return Answered([_number_without_options(text.strip())], None)
+        notice = self.knowledge.english_only
+        if notice is not None and self.languages.foreign(text):
+            return Answered(
+                [english_only_reply(notice)], MatchInfo("language", notice.id, None, 100.0)
+            )
+        answered = self._understood(text, subject)
+        named = nation_named(self.knowledge, text)
+        if named is None:
+            return answered
+        nation, place = named
+        told = nation_reply(nation, None if place in nation.names else place)
+        if answered.match is not None and answered.match.kind not in ("hub", "route"):
+            return Answered([told, *answered.replies], answered.match)  # England's facts too
+        return Answered([told], MatchInfo("nation", nation.id, None, 100.0))
+
+    def _understood(self, text: str, subject: str | None) -> Answered:
         understanding = self.index.understand(text)
         subject_name = self._subject_name(subject)
         if subject_name and self.follows_up(understanding):

@@ -10,7 +10,9 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from knowledge.base import Knowledge
+from knowledge.nations import nation_named
 from knowledge.places import hub_for_town, parse_postcode
+from knowledge.schema_signposts import Nation
 
 MAX_NAME = 100
 MIN_PHONE_DIGITS = 10  # the shortest UK number with its area code
@@ -93,8 +95,21 @@ def _phone_hint(text: str, number: phonenumbers.PhoneNumber | None) -> str:
     )
 
 
+def _outside_england(nation: Nation, place: str) -> str:
+    routes = "; ".join(f"{link.title}: {link.url}" for link in nation.careers)
+    return (
+        f"{place} is in {nation.name}. CarePath can only pass your details to recruitment hubs "
+        f"in England. For {nation.name}, see {routes}. If you'd like work in England, send the "
+        "postcode or town there, or send /cancel."
+    )
+
+
 def check_place(text: str, knowledge: Knowledge) -> Checked:
-    """A UK postcode (full, or the first half) or a town the knowledge base knows."""
+    """A postcode (full, or the first half) or a town the knowledge base knows, in England:
+    a place in another UK nation is never routed to an English hub."""
+    named = nation_named(knowledge, text)
+    if named is not None:
+        return Checked(hint=_outside_england(*named))
     postcode = parse_postcode(text)
     if postcode is not None:
         return Checked(str(postcode), kind="postcode")

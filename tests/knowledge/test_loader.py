@@ -30,6 +30,9 @@ def test_good_knowledge_base_loads_indexed_and_immutable(good_dir):
         "hubs": 2,
         "smalltalk": 1,
         "eligibility": 0,
+        "safety": 0,
+        "nations": 0,
+        "other_languages": 0,
     }
     assert knowledge.roles["care-worker"].title == "Care worker"
     assert knowledge.by_code("st0005").id == "adult-care-worker-l2"

@@ -1,0 +1,28 @@
+"""Every kind of knowledge-base entry, by the top-level key a YAML file lists it under."""
+
+from __future__ import annotations
+
+from knowledge.schema import (
+    Apprenticeship,
+    Eligibility,
+    Faq,
+    Hub,
+    Pathway,
+    Role,
+    SmallTalk,
+    Strict,
+)
+from knowledge.schema_signposts import Nation, OtherLanguages, SafetyConcern
+
+ENTRY_KINDS: dict[str, type[Strict]] = {
+    "roles": Role,
+    "apprenticeships": Apprenticeship,
+    "pathways": Pathway,
+    "faqs": Faq,
+    "hubs": Hub,
+    "smalltalk": SmallTalk,
+    "eligibility": Eligibility,
+    "safety": SafetyConcern,
+    "nations": Nation,
+    "other_languages": OtherLanguages,
+}
