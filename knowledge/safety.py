@@ -91,7 +91,7 @@ def _alike(typed: str, wanted: str) -> bool:
     """The same word, or a slip of it: one letter in words of four or more, two in eight."""
     if typed == wanted:
         return True
-    if len(wanted) < 4 or len(typed) < 3 or typed[0] != wanted[0]:
+    if len(wanted) < 4 or len(typed) < 4 or typed[0] != wanted[0]:
         return False
     allowed = 2 if len(wanted) >= 8 else 1
     return DamerauLevenshtein.distance(typed, wanted, score_cutoff=allowed) <= allowed

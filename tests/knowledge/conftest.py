@@ -25,3 +25,11 @@ def with_bad(good_dir: Path) -> Callable[[str], Path]:
         return target
 
     return add
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    """The shipped knowledge base."""
+    from knowledge.loader import load
+
+    return load()

@@ -217,3 +217,14 @@ async def test_the_quiz_and_the_eligibility_check_in_telegram(application, fake_
     ):
         await deliver(application, button_update(number, USER, data))
     assert "First, finish full-time education" in fake_api.sent()[-1]["text"]
+
+
+async def test_a_person_in_crisis_on_telegram_gets_help_and_nothing_is_logged(
+    application, fake_api, caplog
+):
+    with caplog.at_level(logging.DEBUG):
+        await deliver(application, message_update(1, USER, "i feel sucidal tonight"))
+    sent = fake_api.sent()[-1]["text"]
+    assert sent.startswith("I'm really sorry you're feeling like this")
+    assert "116 123" in sent and "85258" in sent and "999" in sent
+    assert "sucidal" not in caplog.text
