@@ -8,7 +8,8 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.answers.entries import KIND_PREFIX, hub_reply
+from bot.answers.entries import KIND_PREFIX
+from bot.answers.hubs import hub_reply
 from bot.answers.signposts import help_reply
 from bot.flows import (
     eligible,

@@ -283,6 +283,7 @@ class Eligibility(Strict):
     full_time_education_allowed: bool
     english_maths_level2: str = Field(min_length=3, max_length=200)
     summary: ProseText
+    who_pays: ProseText | None = None  # shown beside every funding band
     as_of: AsOf
     source: HttpUrl
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.answers.hubs import hub_reply
 from bot.answers.wording import (
     Sources,
     a_role,
@@ -13,13 +14,13 @@ from bot.answers.wording import (
     in_sentence,
     months_text,
     short_label,
+    without_yes_or_no,
 )
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
 from knowledge.schema import (
     Apprenticeship,
     Faq,
-    Hub,
     Pathway,
     Role,
     Step,
@@ -222,7 +223,7 @@ def apprenticeship_reply(
         body = compose(
             f"{name}: {item.summary}",
             f"Typical length: {sources.figure(item.duration)}",
-            f"Funding band: {sources.figure(item.funding_band)}" if item.funding_band else "",
+            _funding(knowledge, item, sources),
             f"What you gain: {item.qualifications}" if item.qualifications else "",
             f"Entry: {item.entry}",
             f"Registration: {item.regulator}" if item.regulator else "",
@@ -234,14 +235,25 @@ def apprenticeship_reply(
     )
 
 
-def faq_reply(knowledge: Knowledge, faq: Faq) -> Reply:
-    """A frequently asked question's answer, with its date and source."""
+def _funding(knowledge: Knowledge, item: Apprenticeship, sources: Sources) -> str:
+    """The funding band, and beside it who pays: never the apprentice."""
+    if item.funding_band is None:
+        return ""
+    rules = knowledge.apprenticeship_rules
+    who_pays = f" {rules.who_pays}" if rules is not None and rules.who_pays else ""
+    return f"{sources.figure(item.funding_band)}.{who_pays}"
+
+
+def faq_reply(knowledge: Knowledge, faq: Faq, *, yes_or_no: bool = True) -> Reply:
+    """A frequently asked question's answer, with its date and source; an opening Yes or No is
+    left out when the person did not ask a yes-or-no question."""
     sources = Sources()
     sources.add(faq.source)
     buttons = tuple(
         _open_button(knowledge, related) for related in faq.related[:3] if knowledge.get(related)
     )
-    text = compose(faq.answer, f"(As of {as_of_label(faq.as_of)}.) {sources.footer()}")
+    answer = faq.answer if yes_or_no else without_yes_or_no(faq.answer)
+    text = compose(answer, f"(As of {as_of_label(faq.as_of)}.) {sources.footer()}")
     return Reply(text, buttons)
 
 
@@ -250,37 +262,6 @@ def _open_button(knowledge: Knowledge, entry_id: str) -> Button:
     entry = knowledge.get(entry_id)
     label = getattr(entry, "title", None) or getattr(entry, "question", None) or entry_id
     return Button(short_label(label), payload(kind, entry_id))
-
-
-def hub_reply(hub: Hub, place: str | None = None) -> Reply:
-    """Who to contact about jobs in a place, and what they promise."""
-    where = f"For {place}, the" if place else "The"
-    contact = hub.contact
-    lines = [
-        f"{where} recruitment hub is {hub.name} ({hub.region}).",
-        f"They recruit for {_sectors(hub)} and promise to reply {hub.response_promise}.",
-        bullets(
-            part
-            for part in (
-                f"Email: {contact.email}" if contact.email else "",
-                f"Phone: {contact.phone}" if contact.phone else "",
-                f"Website: {contact.website}" if contact.website else "",
-            )
-            if part
-        ),
-        "Register your interest here and, with your permission, I'll pass your details to them.",
-    ]
-    buttons = (Button("Register interest", f"interest:hub:{hub.id}"),)
-    return Reply(compose(*lines), buttons)
-
-
-def _sectors(hub: Hub) -> str:
-    names = {
-        "health": "health",
-        "social-care": "adult social care",
-        "both": "health and adult social care",
-    }
-    return " and ".join(names[sector] for sector in hub.sectors)
 
 
 def pathway_reply(knowledge: Knowledge, pathway: Pathway) -> Reply:

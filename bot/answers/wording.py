@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from knowledge.schema import Figure, as_of_label
@@ -66,7 +67,9 @@ def short_label(text: str, limit: int = 48) -> str:
 
 
 def months_text(months: int) -> str:
-    """'18 months', '2 years': a step's typical length."""
+    """'18 months', '2 years': a step's typical length ('straight away' when it takes none)."""
+    if months == 0:
+        return "straight away"
     if months >= 24 and months % 12 == 0:
         return f"{months // 12} years"
     return f"{months} months"
@@ -83,3 +86,17 @@ def describe_years(months: int) -> str:
 def apprenticeship_title(title: str) -> str:
     """'Adult Care Worker apprenticeship', but a title that says it already is left alone."""
     return title if "apprentice" in title.casefold() else f"{title} apprenticeship"
+
+
+_YES_OR_NO = re.compile(r"^(yes|no)\b[.,!:;]?\s*", re.IGNORECASE)
+
+
+def opens_with_yes_or_no(answer: str) -> bool:
+    """True for an answer such as 'No. Apprentices do not pay...'."""
+    return bool(_YES_OR_NO.match(answer))
+
+
+def without_yes_or_no(answer: str) -> str:
+    """The answer without its opening Yes or No, starting with a capital letter."""
+    rest = _YES_OR_NO.sub("", answer, count=1)
+    return rest[:1].upper() + rest[1:]

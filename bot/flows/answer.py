@@ -10,15 +10,16 @@ from bot.answers.entries import (
     apprenticeship_reply,
     entry_reply,
     faq_reply,
-    hub_reply,
     pathway_reply,
     payload,
     role_reply,
 )
+from bot.answers.hubs import hub_reply
 from bot.answers.routes import route_reply
 from bot.answers.signposts import english_only_reply, help_reply, nation_reply
 from bot.answers.wording import apprenticeship_title, short_label
 from bot.flows.menu import fallback_reply, main_menu_buttons
+from bot.flows.yes_no import YesNoGuard, is_yes_or_no_question
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
 from knowledge.languages import LanguageCheck
@@ -84,6 +85,7 @@ class Answerer:
         self.index = index or Index(knowledge)
         self.graph = Graph.of(knowledge)
         self.safety = SafetyCheck(knowledge)
+        self.yes_no = YesNoGuard(knowledge, self.index)
         self.languages = LanguageCheck(knowledge, self.index.english_words)
 
     def answer(self, text: str, subject: str | None = None) -> Answered:
@@ -151,7 +153,16 @@ class Answerer:
             info = MatchInfo("route", f"{start}>{goal}", "route", 100.0)
             reply = route_reply(self.knowledge, start, goal, routes)
             return Answered([reply], info, route_goal=(start, goal))
-        matches = understanding.matches
+        said = set(understanding.stems)
+        matches = [
+            m
+            for m in understanding.matches
+            if not (
+                m.kind == "faqs"
+                and self.yes_no.guards(m.entry_id)
+                and not self.yes_no.asks_the_same(m.entry_id, said)
+            )
+        ]
         top = matches[0] if matches else None
         if understanding.smalltalk and (top is None or top.score < ANSWER_AT):
             reply = self.knowledge.smalltalk[understanding.smalltalk].reply
@@ -168,7 +179,7 @@ class Answerer:
             rivals = [m for m in rivals if m.score >= POSTCODE_OVERRIDE]
         if not rivals and (top.score >= ANSWER_AT or _plainly_fits(top, matches)):
             aspect = self._aspect(top, understanding)
-            reply = self._reply(top, aspect)
+            reply = self._reply(top, aspect, understanding.text)
             info = MatchInfo(SINGULAR[top.kind], top.entry_id, aspect, min(top.score, 100.0))
             return Answered([reply], info)
         return Answered([self._did_you_mean(understanding, matches[:3])], None, top, True)
@@ -181,7 +192,7 @@ class Answerer:
             return APPRENTICESHIP_ASPECT.get(aspect or "", "about")
         return None
 
-    def _reply(self, match: Match, aspect: str | None) -> Reply:
+    def _reply(self, match: Match, aspect: str | None, text: str) -> Reply:
         entry = self.knowledge.get(match.entry_id)
         if match.kind == "roles":
             return role_reply(self.knowledge, entry, aspect or "about")
@@ -190,7 +201,7 @@ class Answerer:
         if match.kind == "hubs":
             return hub_reply(entry, place=match.name)
         if match.kind == "faqs":
-            return faq_reply(self.knowledge, entry)
+            return faq_reply(self.knowledge, entry, yes_or_no=is_yes_or_no_question(text))
         return pathway_reply(self.knowledge, entry)
 
     def _did_you_mean(self, understanding: Understanding, matches: list[Match]) -> Reply:
