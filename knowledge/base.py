@@ -14,6 +14,7 @@ from knowledge.schema import (
     Faq,
     Hub,
     Pathway,
+    PayAward,
     Role,
     SmallTalk,
     Strict,
@@ -32,6 +33,7 @@ Entry = (
     | SafetyConcern
     | Nation
     | OtherLanguages
+    | PayAward
 )
 
 
@@ -61,6 +63,7 @@ class Knowledge:
     safety: Mapping[str, SafetyConcern] = field(default_factory=dict)
     nations: Mapping[str, Nation] = field(default_factory=dict)
     other_languages: Mapping[str, OtherLanguages] = field(default_factory=dict)
+    pay_awards: Mapping[str, PayAward] = field(default_factory=dict)
     locations: Mapping[str, Location] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
 
@@ -103,6 +106,10 @@ class Knowledge:
     def apprenticeship_rules(self) -> Eligibility | None:
         """The general rules for starting an apprenticeship in England, if curated."""
         return next(iter(self.eligibility.values()), None)
+
+    def award_replacing(self, pay_year: str) -> PayAward | None:
+        """The newer pay award that replaced `pay_year`'s rates, if one is known."""
+        return next((a for a in self.pay_awards.values() if a.replaces == pay_year), None)
 
     @property
     def english_only(self) -> OtherLanguages | None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date
-from typing import Any
 
 from rapidfuzz import process
 
 from knowledge.problems import Problem
 from knowledge.raw import RawEntry
-from knowledge.schema import Apprenticeship, Faq, Hub, Pathway, Role, Strict, as_of_date
+from knowledge.schema import Apprenticeship, Faq, Hub, Pathway, Role, Strict
 
 STALE_AFTER_DAYS = 365
 
@@ -131,57 +129,3 @@ def _hub_claims(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> Iterator
         yield raw_by_id[hub.id].problem(
             ("national",), f"{national[0].id!r} is already the national desk; keep one only"
         )
-
-
-def stale_figures(raw: list[RawEntry], today: date) -> list[Problem]:
-    """A warning for every dated figure whose as_of is more than a year before `today`."""
-    warnings = []
-    for item in raw:
-        for path, value in _as_of_values(item.data, ()):
-            try:
-                since = as_of_date(str(value)) if not isinstance(value, date) else value
-            except ValueError:
-                continue  # already an error from validation
-            months = (today.year - since.year) * 12 + today.month - since.month
-            if (today - since).days > STALE_AFTER_DAYS:
-                warnings.append(
-                    item.problem(
-                        path,
-                        f"as_of {value} is {months} months old; check the figure against its "
-                        "source and update it and as_of",
-                        severity="warning",
-                    )
-                )
-    return warnings
-
-
-def future_dates(raw: list[RawEntry], today: date) -> list[Problem]:
-    """An error for every as_of after `today`: a figure cannot have held from the future."""
-    problems = []
-    for item in raw:
-        for path, value in _as_of_values(item.data, ()):
-            try:
-                since = as_of_date(str(value)) if not isinstance(value, date) else value
-            except ValueError:
-                continue  # already an error from validation
-            if since > today:
-                problems.append(
-                    item.problem(
-                        path,
-                        f"as_of {value} is after today ({today.isoformat()}); a figure cannot be "
-                        "from the future: use the date it was published or first held",
-                    )
-                )
-    return problems
-
-
-def _as_of_values(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple, Any]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "as_of":
-                yield (*path, key), value
-            else:
-                yield from _as_of_values(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _as_of_values(value, (*path, index))

@@ -8,6 +8,7 @@ from knowledge.schema import (
     Faq,
     Hub,
     Pathway,
+    PayAward,
     Role,
     SmallTalk,
     Strict,
@@ -25,4 +26,5 @@ ENTRY_KINDS: dict[str, type[Strict]] = {
     "safety": SafetyConcern,
     "nations": Nation,
     "other_languages": OtherLanguages,
+    "pay_awards": PayAward,
 }

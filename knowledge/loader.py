@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from knowledge import crosscheck
+from knowledge import crosscheck, freshness
 from knowledge.base import KINDS, Knowledge, Location
 from knowledge.kinds import ENTRY_KINDS
 from knowledge.problems import KnowledgeError, Problem
@@ -72,8 +72,8 @@ def _check(directory: str | Path | None, today: date | None) -> Report:
         # the follow-on "refers to a role that does not exist" of every reference to it.
         return Report(None, [*unreadable, *missing, *sorted(errors)], [])
     errors.extend(crosscheck.cross_references(entries, raw_by_id))
-    errors.extend(crosscheck.future_dates(raw, today or date.today()))
-    warnings = crosscheck.stale_figures(raw, today or date.today())
+    errors.extend(freshness.future_dates(raw, today or date.today()))
+    warnings = freshness.stale_figures(raw, today or date.today())
     if errors:
         return Report(None, sorted(errors), warnings)
     knowledge = Knowledge.build(entries, locations, warnings)

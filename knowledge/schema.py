@@ -82,6 +82,7 @@ def _as_of_text(value: object) -> str:
 
 
 AsOf = Annotated[str, BeforeValidator(_as_of_text)]
+PayYear = Annotated[str, Field(pattern=r"^\d{4}/\d{2}$")]
 
 
 class Figure(Strict):
@@ -90,6 +91,7 @@ class Figure(Strict):
     text: str = Field(min_length=1, max_length=400)
     as_of: AsOf
     source: HttpUrl
+    renewed: Literal["yearly"] | None = None  # a new release every year (pay is, always)
 
     @property
     def since(self) -> date:
@@ -215,6 +217,7 @@ class Faq(Strict):
     source: HttpUrl
     topic: str | None = None
     related: list[EntryId] = Field(default_factory=list)
+    renewed: Literal["yearly"] | None = None  # FAQs on pay are renewed yearly anyway
 
 
 class Contact(Strict):
@@ -294,3 +297,15 @@ class SmallTalk(Strict):
     id: EntryId
     phrasings: list[str] = Field(min_length=1)
     reply: str = Field(min_length=1, max_length=1000)
+
+
+class PayAward(Strict):
+    """A pay award that replaces an earlier pay year's rates: pay answers showing the old rates
+    say so, and kb check warns until they are updated."""
+
+    id: EntryId
+    pay_year: PayYear
+    replaces: PayYear
+    note: ProseText
+    as_of: AsOf
+    source: HttpUrl

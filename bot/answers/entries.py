@@ -94,7 +94,7 @@ def role_reply(knowledge: Knowledge, role: Role, aspect: str = "about") -> Reply
     sources = Sources()
     registration = _registration(role)
     if aspect == "pay":
-        body = compose(f"Pay for {a_role(role.title)}:", bullets(map(sources.figure, role.pay)))
+        body = pay_of(knowledge, role, sources)
     elif aspect == "entry":
         body = compose(
             f"How to become {a_role(role.title)}: {role.entry}",
@@ -126,6 +126,26 @@ def role_reply(knowledge: Knowledge, role: Role, aspect: str = "about") -> Reply
             registration,
         )
     return Reply(compose(body, sources.footer()), role_buttons(role, aspect))
+
+
+def pay_of(knowledge: Knowledge, role: Role, sources: Sources) -> str:
+    """A role's dated pay figures, with a note where a newer pay award has replaced them."""
+    return compose(
+        f"Pay for {a_role(role.title)}:",
+        bullets(map(sources.figure, role.pay)),
+        award_notes(knowledge, [figure.as_of for figure in role.pay], sources),
+    )
+
+
+def award_notes(knowledge: Knowledge, dates: list[str], sources: Sources) -> str:
+    """Notes for pay years a newer award has replaced, each once, dated and sourced."""
+    notes = []
+    for pay_year in dict.fromkeys(dates):
+        award = knowledge.award_replacing(pay_year)
+        if award is not None:
+            sources.add(award.source)
+            notes.append(f"Note: {award.note} ({as_of_label(award.as_of)}.)")
+    return compose(*notes)
 
 
 def _registration(role: Role) -> str:
@@ -205,13 +225,7 @@ def apprenticeship_reply(
         body = compose(
             f"The {name} is a paid job: you earn a wage while you train. What the jobs it "
             "leads to pay:",
-            *(
-                compose(
-                    f"Pay for {a_role(knowledge.roles[i].title)}:",
-                    bullets(map(sources.figure, knowledge.roles[i].pay)),
-                )
-                for i in item.roles
-            ),
+            *(pay_of(knowledge, knowledge.roles[i], sources) for i in item.roles),
         )
     elif aspect == "earning":
         body = compose(
@@ -253,7 +267,8 @@ def faq_reply(knowledge: Knowledge, faq: Faq, *, yes_or_no: bool = True) -> Repl
         _open_button(knowledge, related) for related in faq.related[:3] if knowledge.get(related)
     )
     answer = faq.answer if yes_or_no else without_yes_or_no(faq.answer)
-    text = compose(answer, f"(As of {as_of_label(faq.as_of)}.) {sources.footer()}")
+    notes = award_notes(knowledge, [faq.as_of], sources)
+    text = compose(answer, f"(As of {as_of_label(faq.as_of)}.)", notes, sources.footer())
     return Reply(text, buttons)
 
 

@@ -33,6 +33,7 @@ def test_good_knowledge_base_loads_indexed_and_immutable(good_dir):
         "safety": 0,
         "nations": 0,
         "other_languages": 0,
+        "pay_awards": 0,
     }
     assert knowledge.roles["care-worker"].title == "Care worker"
     assert knowledge.by_code("st0005").id == "adult-care-worker-l2"
@@ -172,8 +173,8 @@ def test_stale_figure_is_a_warning_with_its_line(with_bad, good_dir):
     assert report.errors == []
     stale = [str(w) for w in report.warnings if "old-levy" in str(w)]
     assert stale == [
-        f"{path}:6: old-levy: as_of: as_of 2017-04 is 115 months old; check the figure against "
-        "its source and update it and as_of"
+        f"{path}:6: old-levy: as_of: as_of 2017-04 is 115 months old and renewed every year; "
+        "check the figure against its source and update it and as_of"
     ]
 
 

@@ -17,7 +17,8 @@ def test_check_good_directory_prints_one_summary_line(good_kb, capsys):
     out = capsys.readouterr().out.strip().splitlines()
     assert out == [
         "knowledge base OK: 2 roles, 1 apprenticeships, 1 pathways, 1 faqs, 2 hubs, 1 smalltalk,"
-        " 0 eligibility, 0 safety, 0 nations, 0 other_languages (1 warning(s) above)"
+        " 0 eligibility, 0 safety, 0 nations, 0 other_languages, 0 pay_awards"
+        " (1 warning(s) above)"
     ]
 
 
@@ -31,7 +32,7 @@ def test_check_json_gives_counts_and_warnings(good_kb, capsys):
 def test_strict_turns_warnings_into_errors(good_kb, capsys):
     assert main(["kb", "check", str(good_kb), "--strict", *ON_DAY]) == 1
     err = capsys.readouterr().err
-    assert "dbs-cost: as_of: as_of 2024-12-02 is 17 months old" in err
+    assert "dbs-cost: as_of: as_of 2024-12-02 is 17 months old and renewed every year" in err
 
 
 def test_bad_directory_lists_every_problem_and_exits_1(good_kb, capsys):

@@ -102,3 +102,16 @@ async def test_the_planner_offers_every_job_a_role_leads_to(engine, knowledge):
         offered = set(person.labels)
         for target in role.leads_to:
             assert knowledge.roles[target].title in offered, (role.id, target)
+
+
+async def test_an_average_below_todays_minimum_is_dated_and_explained(engine):
+    text = await Person(engine).says("care worker pay")
+    assert "£12.00 an hour in March 2025" in text and "before the National Living Wage rose" in text
+    assert "£12.71" in text
+
+
+async def test_nhs_pay_of_a_replaced_pay_year_says_a_newer_award_applies(engine):
+    for question in ("how much do nurses earn", "band 2 pay"):
+        text = await Person(engine, ref=f"test:{question}").says(question)
+        assert "pay year 2025/26" in text
+        assert "NHS pay rose again from April 2026" in text
