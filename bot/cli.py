@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
@@ -24,6 +25,10 @@ def _parser() -> argparse.ArgumentParser:
     kb_check.add_argument(
         "--today", type=date.fromisoformat, help="judge freshness as on this date (YYYY-MM-DD)"
     )
+    kb_stale = kb_commands.add_parser("stale", help="every dated figure by age, oldest first")
+    kb_stale.add_argument("directory", nargs="?", type=Path, help="default: the shipped data")
+    kb_stale.add_argument("--today", type=date.fromisoformat, help="judge ages as on this date")
+    kb_stale.add_argument("--format", choices=("text", "csv"), default="text", dest="fmt")
     kb_show = kb_commands.add_parser("show", help="print one entry as a person reads it")
     kb_show.add_argument("entry_id", metavar="ID")
     kb_show.add_argument("--dir", type=Path, dest="directory", help="knowledge-base directory")
@@ -63,6 +68,15 @@ def _parser() -> argparse.ArgumentParser:
     route.add_argument("place", metavar="POSTCODE-OR-TOWN")
     route.add_argument("--role", help="the role id the person is interested in")
 
+    questions = commands.add_parser("questions", help="what people asked, for curators")
+    questions_commands = questions.add_subparsers(dest="questions_command", required=True)
+    report = questions_commands.add_parser(
+        "report", help="questions not answered well, grouped, most frequent first"
+    )
+    report.add_argument("--since", type=date.fromisoformat, help="only from this date")
+    report.add_argument("--format", choices=("text", "csv"), default="text", dest="fmt")
+    report.add_argument("--limit", type=int, default=50, help="at most this many groups")
+
     leads = commands.add_parser("leads", help="leads for recruiters")
     leads_commands = leads.add_subparsers(dest="leads_command", required=True)
     leads_commands.add_parser("pending", help="list lead cards and notices not yet delivered")
@@ -86,14 +100,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseUnavailable as error:
         print(error.explained(), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `carepath kb stale | head`: the reader has all it wants
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout until exit
+        return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "kb":
-        from bot.commands.kb import kb_check, kb_show
+        from bot.commands.kb import kb_check, kb_show, kb_stale
 
         if args.kb_command == "check":
             return kb_check(args.directory, strict=args.strict, as_json=args.json, today=args.today)
+        if args.kb_command == "stale":
+            return kb_stale(args.directory, today=args.today, output_format=args.fmt)
         return kb_show(args.entry_id, args.directory)
     if args.command == "chat":
         from bot.commands.chat import run_chat
@@ -127,6 +146,11 @@ def _run(args: argparse.Namespace) -> int:
         from bot.commands.hubs import run_route
 
         return run_route(args.place, args.role)
+    if args.command == "questions":
+        from bot.commands.questions import run_report
+
+        since = datetime.combine(args.since, time(), tzinfo=UTC) if args.since else None
+        return run_report(since, args.fmt, args.limit)
     if args.command == "leads" and args.leads_command == "requeue":
         from bot.commands.hubs import run_requeue
 

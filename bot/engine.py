@@ -31,7 +31,7 @@ from knowledge.base import Knowledge
 from knowledge.places import hub_for_location
 from knowledge.schema_signposts import SafetyConcern
 from storage.database import Database, DatabaseUnavailable
-from storage.questions import log_question
+from storage.questions import log_question, mark_last_question
 from storage.state import clear_state, remember
 from storage.turns import person_and_state
 
@@ -233,7 +233,8 @@ class Engine:
         head, _, rest = data.partition(":")
         if head == "menu":
             return [self._menu(rest)]
-        if head == "none":
+        if head == "none":  # "None of these": the suggestions were not what they meant
+            await mark_last_question(turn.session, person_id=turn.person.id, outcome="not-meant")
             return [menu.fallback_reply()]
         if head == "ask" and rest == "person":
             return await enquiry.start(turn)

@@ -6,6 +6,7 @@ age alone. And no figure may be dated in the future."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -105,3 +106,46 @@ def _dated(data: Any, path: tuple) -> Iterator[tuple[tuple, Any, dict]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _dated(value, (*path, index))
+
+
+@dataclass(frozen=True)
+class FigureAge:
+    """One dated value of the knowledge base, how old it is, and whether it is due."""
+
+    months: int
+    as_of: str
+    entry_id: str
+    field: str
+    text: str
+    source: str
+    file: str
+    line: int
+    due: bool
+
+
+def figure_ages(raw: list[RawEntry], today: date) -> list[FigureAge]:
+    """Every dated value, oldest first; `due` when it is stale by the rules above."""
+    due = {(w.file, w.line, w.field) for w in stale_figures(raw, today)}
+    ages = []
+    for item in raw:
+        entry_id = str(item.data.get("id", "-")) if isinstance(item.data, dict) else "-"
+        for path, value, holder in _dated(item.data, ()):
+            since = _date(value)
+            if since is None:
+                continue
+            problem = item.problem(path, "")
+            text = holder.get("text") or holder.get("question") or holder.get("title") or ""
+            ages.append(
+                FigureAge(
+                    months=_months(since, today),
+                    as_of=str(value),
+                    entry_id=entry_id,
+                    field=problem.field,
+                    text=" ".join(str(text).split())[:120],
+                    source=str(holder.get("source") or holder.get("url") or ""),
+                    file=problem.file,
+                    line=problem.line,
+                    due=(problem.file, problem.line, problem.field) in due,
+                )
+            )
+    return sorted(ages, key=lambda age: (-age.months, age.entry_id, age.field))

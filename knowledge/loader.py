@@ -32,6 +32,7 @@ class Report:
     knowledge: Knowledge | None
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    raw: list[RawEntry] = field(default_factory=list)  # every entry as written, for reports
 
 
 def load(directory: str | Path | None = None, *, today: date | None = None) -> Knowledge:
@@ -75,9 +76,9 @@ def _check(directory: str | Path | None, today: date | None) -> Report:
     errors.extend(freshness.future_dates(raw, today or date.today()))
     warnings = freshness.stale_figures(raw, today or date.today())
     if errors:
-        return Report(None, sorted(errors), warnings)
+        return Report(None, sorted(errors), warnings, raw)
     knowledge = Knowledge.build(entries, locations, warnings)
-    return Report(knowledge, [], warnings)
+    return Report(knowledge, [], warnings, raw)
 
 
 def _read_directory(root: Path, errors: list[Problem]) -> list[RawEntry]:

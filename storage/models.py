@@ -132,7 +132,9 @@ class QuestionLog(SQLModel, table=True):
     best_id: str | None = Field(default=None, max_length=64)
     score: float | None = None
     answered: bool
-    created_at: datetime = _when(nullable=False, default=utcnow)
+    # answered, unanswered, not-meant ('None of these' tapped) or asked-person
+    outcome: str = Field(default="answered", max_length=20)
+    created_at: datetime = _when(nullable=False, default=utcnow, index=True)
 
 
 class OutboxMessage(SQLModel, table=True):

@@ -1,12 +1,14 @@
-"""`carepath kb check` and `carepath kb show`: the curators' tools for the knowledge base."""
+"""`carepath kb check`, `kb show` and `kb stale`: the curators' tools for the knowledge base."""
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from datetime import date
 from pathlib import Path
 
+from knowledge.freshness import figure_ages
 from knowledge.loader import check, load
 from knowledge.problems import KnowledgeError
 
@@ -67,4 +69,35 @@ def kb_show(entry_id: str, directory: Path | None) -> int:
         reply = entry_reply(knowledge, entry_id, aspect)
         assert reply is not None
         print(reply.text, end="\n\n")
+    return 0
+
+
+def kb_stale(directory: Path | None, *, today: date | None, output_format: str) -> int:
+    """Every dated figure by age, oldest first, marking those due for an update."""
+    report = check(directory, today=today)
+    ages = figure_ages(report.raw, today or date.today())
+    if output_format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["months", "as_of", "due", "entry", "field", "text", "source", "where"])
+        for age in ages:
+            writer.writerow(
+                [
+                    age.months,
+                    age.as_of,
+                    "yes" if age.due else "",
+                    age.entry_id,
+                    age.field,
+                    age.text,
+                    age.source,
+                    f"{age.file}:{age.line}",
+                ]
+            )
+        return 0
+    for age in ages:
+        flag = "DUE " if age.due else "    "
+        where = f"{age.entry_id}: {age.field}"
+        print(f"{flag}{age.months:>4} months  {age.as_of:<10}  {where}: {age.text}")
+        print(f"{'':27}{age.source}")
+    due = sum(age.due for age in ages)
+    print(f"{len(ages)} dated figure(s); {due} due for an update (DUE)")
     return 0

@@ -8,6 +8,7 @@ from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from storage.enquiries import create_enquiry
 from storage.leads import leads_of
+from storage.questions import mark_last_question
 from storage.state import clear_state, set_state
 
 FLOW = "ask"
@@ -47,11 +48,12 @@ async def handle(turn: Turn) -> list[Reply]:
     if button != "ask:send" and turn.text.casefold() not in ("yes", "yes please"):
         return [Reply("Please choose 'Yes, send it' or 'No'.")]
     hub = await _hub(turn)
+    question = turn.state.data.get("question", "")
     enquiry = await create_enquiry(
-        turn.session,
-        person_id=turn.person.id,
-        hub_id=hub.id,
-        question=turn.state.data.get("question", ""),
+        turn.session, person_id=turn.person.id, hub_id=hub.id, question=question
+    )
+    await mark_last_question(
+        turn.session, person_id=turn.person.id, outcome="asked-person", text=question
     )
     clear_state(turn.state, keep=turn.kept())
     return [

@@ -1,5 +1,7 @@
 """`carepath kb check` and `kb show` as a curator uses them."""
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -82,3 +84,15 @@ def test_show_prints_a_role_as_a_person_reads_it(good_kb, capsys):
 def test_show_unknown_id_says_so(good_kb, capsys):
     assert main(["kb", "show", "astronaut", "--dir", str(good_kb)]) == 1
     assert "no entry with id 'astronaut'" in capsys.readouterr().err
+
+
+def test_kb_stale_lists_every_dated_figure_oldest_first_and_marks_what_is_due(good_kb, capsys):
+    assert main(["kb", "stale", str(good_kb), *ON_DAY]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("DUE   17 months  2024-12-02  dbs-cost: as_of")
+    assert lines[-1] == "5 dated figure(s); 1 due for an update (DUE)"
+    assert main(["kb", "stale", str(good_kb), "--format", "csv", *ON_DAY]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    months = [int(row["months"]) for row in rows]
+    assert months == sorted(months, reverse=True) and rows[0]["due"] == "yes"
+    assert all(row["source"].startswith("https://") for row in rows)
