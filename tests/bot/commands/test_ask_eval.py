@@ -91,3 +91,7 @@ def test_development_questions_score_at_least_90_percent_with_no_false_answers(c
 def test_held_out_questions_score_at_least_85_percent_with_no_false_answers(name, capsys):
     assert main(["eval", str(HELDOUT_DIR / name), "--min", "85"]) == 0
     assert "answered confidently" not in capsys.readouterr().out
+
+
+def test_the_new_roles_facts_and_routes_are_answered_with_their_facts():
+    assert main(["eval", str(HELDOUT_DIR / "eval_new_roles.yaml"), "--min", "100"]) == 0

@@ -13,7 +13,11 @@ from tests.bot.flows.conversation import Person
 
 async def seed(engine) -> None:
     for number, typed in enumerate(
-        ["how do i become a midwife", "how do I become a midwfe?", "How do i become a midwife"]
+        [
+            "how do i become a podiatrist",
+            "how do I become a podiatrsit?",
+            "How do i become a podiatrist",
+        ]
     ):
         await Person(engine, ref=f"terminal:m{number}").says(typed)
     unsure = Person(engine, ref="terminal:u")
@@ -41,7 +45,7 @@ async def test_report_groups_most_asked_first_with_outcomes_and_nearest(
     out = await report(engine, monkeypatch, capsys, "text", 50)
     assert out.startswith("5 question(s) to curate, in 3 group(s), most asked first")
     first = out.split("\n\n")[1]
-    assert "x3" in first and "midwife" in first.casefold() and "unanswered 3" in first
+    assert "x3" in first and "podiatrist" in first.casefold() and "unanswered 3" in first
     assert "not-meant 1" in out and "asked-person 1" in out
     assert "nearest:" in first
     assert "nursing associate pay" not in out
