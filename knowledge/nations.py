@@ -23,22 +23,35 @@ def nation_for_postcode(knowledge: Knowledge, postcode: Postcode) -> Nation | No
     return None
 
 
+class NationFinder:
+    """Finds places outside England named in a message; names are read once, up front."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.english_towns = [_plain(town) for hub in knowledge.hubs.values() for town in hub.towns]
+        self.places = [
+            (nation, place, _plain(place))
+            for nation in knowledge.nations.values()
+            for place in (*nation.towns, *nation.names)
+        ]
+
+    def named(self, text: str) -> tuple[Nation, str] | None:
+        """The nation outside England a message is about, by postcode, town or name, and the
+        place as named; None when it is not, or when it also names a place in England."""
+        postcode = find_postcode(text)
+        if postcode is not None:
+            nation = nation_for_postcode(self.knowledge, postcode)
+            return (nation, str(postcode)) if nation else None
+        plain = _plain(text)
+        if any(town in plain for town in self.english_towns):
+            return None  # "from Glasgow to Manchester": a move to England
+        return next(((nation, place) for nation, place, name in self.places if name in plain), None)
+
+
 def nation_named(knowledge: Knowledge, text: str) -> tuple[Nation, str] | None:
-    """The nation outside England a message is about, by postcode, town or name, and the place
-    as named; None when it is not, or when it also names a place in England."""
-    postcode = find_postcode(text)
-    if postcode is not None:
-        nation = nation_for_postcode(knowledge, postcode)
-        return (nation, str(postcode)) if nation else None
-    plain = f" {' '.join(re.findall(r'[a-z]+', normalise(text)))} "
-    if any(_names(plain, town) for hub in knowledge.hubs.values() for town in hub.towns):
-        return None  # "from Glasgow to Manchester": a move to England
-    for nation in knowledge.nations.values():
-        for place in (*nation.towns, *nation.names):
-            if _names(plain, place):
-                return nation, place
-    return None
+    """The nation outside England a message is about (see NationFinder), for a one-off check."""
+    return NationFinder(knowledge).named(text)
 
 
-def _names(plain: str, place: str) -> bool:
-    return f" {' '.join(re.findall(r'[a-z]+', normalise(place)))} " in plain
+def _plain(text: str) -> str:
+    return f" {' '.join(re.findall(r'[a-z]+', normalise(text)))} "

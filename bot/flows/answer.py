@@ -24,7 +24,7 @@ from bot.replies import Button, Reply
 from knowledge.base import Knowledge
 from knowledge.languages import LanguageCheck
 from knowledge.loader import load
-from knowledge.nations import nation_named
+from knowledge.nations import NationFinder
 from knowledge.paths import Graph
 from knowledge.ranking import Match, topic_words
 from knowledge.safety import SafetyCheck
@@ -86,6 +86,7 @@ class Answerer:
         self.graph = Graph.of(knowledge)
         self.safety = SafetyCheck(knowledge)
         self.yes_no = YesNoGuard(knowledge, self.index)
+        self.nations = NationFinder(knowledge)
         self.languages = LanguageCheck(knowledge, self.index.english_words)
 
     def answer(self, text: str, subject: str | None = None) -> Answered:
@@ -111,7 +112,7 @@ class Answerer:
                 [english_only_reply(notice)], MatchInfo("language", notice.id, None, 100.0)
             )
         answered = self._understood(text, subject)
-        named = nation_named(self.knowledge, text)
+        named = self.nations.named(text)
         if named is None:
             return answered
         nation, place = named
