@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from bot.engine import Engine
 from bot.process.config import Settings
 from knowledge.base import Knowledge
@@ -22,10 +24,11 @@ def load_knowledge(settings: Settings | None = None, directory: Path | None = No
 
 
 async def open_database(settings: Settings) -> Database:
-    """The configured database, ready to use. The built-in SQLite file is created and brought
-    up to date on first use; any other database must already be up to date."""
+    """The configured database, ready to use. A SQLite file (the built-in one, or any other at
+    CAREPATH_DATABASE_URL) is created and brought up to date on first use, as one process owns
+    it; PostgreSQL must already be up to date (see ensure_current)."""
     url = settings.resolved_database_url()
-    if settings.uses_builtin_database:
+    if settings.uses_builtin_database or make_url(url).get_backend_name() == "sqlite":
         await upgrade(url)
     database = Database(url)
     try:
@@ -41,8 +44,9 @@ async def ensure_current(database: Database) -> None:
     missing = await pending(database)
     if missing:
         raise DatabaseBehind(
-            f"the database is behind by {len(missing)} migration(s); "
-            "run `carepath db upgrade` first"
+            f"the database is behind by {len(missing)} migration(s); run `carepath db upgrade` "
+            "first, with the same CAREPATH_DATABASE_URL. Workers never change a PostgreSQL "
+            "schema on their own, so that several of them starting at once cannot race"
         )
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.process.config import Settings
-from bot.process.wiring import DatabaseBehind, open_database
+from bot.process.wiring import DatabaseBehind, ensure_current, open_database
 from storage.database import Database
 from storage.migrate import pending, upgrade
 
@@ -17,10 +17,21 @@ async def test_a_new_database_is_behind_until_upgraded(tmp_path):
     await database.close()
 
 
-async def test_a_configured_database_that_is_behind_is_refused(tmp_path):
-    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'behind.db'}")
-    with pytest.raises(DatabaseBehind, match="run `carepath db upgrade` first"):
-        await open_database(settings)
+async def test_a_new_sqlite_file_at_a_configured_url_is_created_and_migrated(tmp_path):
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'mine.db'}")
+    database = await open_database(settings)
+    assert (tmp_path / "mine.db").exists()
+    assert await pending(database) == []
+    await database.close()
+
+
+async def test_a_database_behind_its_migrations_is_refused_with_what_to_run(tmp_path):
+    """What a PostgreSQL worker gets: workers never migrate PostgreSQL on their own."""
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'behind.db'}")
+    with pytest.raises(DatabaseBehind, match="run `carepath db upgrade` first") as refused:
+        await ensure_current(database)
+    assert "Workers never change a PostgreSQL schema on their own" in str(refused.value)
+    await database.close()
 
 
 async def test_the_builtin_database_is_created_and_migrated_on_first_use(tmp_path):
