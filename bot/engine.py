@@ -26,6 +26,7 @@ from bot.flows.answer import Answered, Answerer
 from bot.flows.registry import conversations
 from bot.flows.turn import Turn
 from bot.incoming import Incoming
+from bot.process.logs import without_personal_data
 from bot.replies import Reply
 from knowledge.base import Knowledge
 from knowledge.places import hub_for_location
@@ -94,8 +95,10 @@ class Engine:
         except DatabaseUnavailable:
             log.warning("database unavailable; asked the person to try again")
             return [Reply(TRY_AGAIN)]
-        except Exception:
-            log.exception("could not handle a message; sent an apology")
+        except Exception as error:
+            log.error(
+                "could not handle a message; sent an apology\n%s", without_personal_data(error)
+            )
             return [
                 Reply(
                     "Sorry, something went wrong on my side. Please try again.",

@@ -37,6 +37,7 @@ from bot.channels.telegram_order import PerPersonOrder
 from bot.channels.telegram_render import messages
 from bot.engine import Engine
 from bot.incoming import Incoming
+from bot.process.logs import without_personal_data
 from bot.replies import Reply
 from storage.hubchats import learnt_hub_chats
 from storage.people import mark_unreachable, person_for_turn
@@ -283,7 +284,7 @@ async def _is_member(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     update_id = getattr(update, "update_id", None)
     # The error's type only: its text or the update could hold what a person wrote.
-    log.error("update %s failed: %s", update_id, type(context.error).__name__)
+    log.error("update %s failed\n%s", update_id, without_personal_data(context.error))
 
 
 def relay_bot(token: str, base_url: str | None = None) -> ExtBot:

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Protocol
 
 from bot.hubs.cards import enquiry_card, forget_notice, lead_buttons, lead_card
+from bot.process.logs import without_personal_data
 from bot.replies import Button
 from knowledge.base import Knowledge
 from storage.database import Database, DatabaseUnavailable
@@ -126,7 +127,9 @@ class Relay:
                 await asyncio.sleep(min(idle * 2**outage, MAX_OUTAGE_WAIT))
                 continue
             except Exception as error:
-                log.error("relay: unexpected %s; carrying on", type(error).__name__)
+                log.error(
+                    "relay: unexpected failure; carrying on\n%s", without_personal_data(error)
+                )
                 done = []
             if outage:
                 log.warning("relay: database reachable again after %d tries", outage)

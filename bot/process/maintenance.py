@@ -8,6 +8,7 @@ import socket
 from datetime import timedelta
 
 from bot.hubs.reminders import remind_if_due
+from bot.process.logs import without_personal_data
 from knowledge.base import Knowledge
 from storage.database import Database
 from storage.retention import Purged, purge_older_than
@@ -35,7 +36,7 @@ async def maintenance_loop(
             if knowledge is not None:
                 await remind_if_due(database, knowledge, worker=worker_name())
         except Exception as error:  # a bad turn must not stop the next
-            log.warning("maintenance failed this time: %s", type(error).__name__)
+            log.warning("maintenance failed this time\n%s", without_personal_data(error))
         await asyncio.sleep(CHECK_EVERY.total_seconds())
 
 

@@ -156,7 +156,8 @@ async def test_errors_are_logged_without_what_people_wrote(
 
     monkeypatch.setattr(engine, "handle", broken)
     await deliver(application, message_update(1, USER, "my number is 07911 123456"))
-    assert "update 1 failed: RuntimeError" in caplog.text
+    assert "update 1 failed" in caplog.text
+    assert "builtins.RuntimeError (message withheld)" in caplog.text and "in broken" in caplog.text
     assert "07911" not in caplog.text
 
 
@@ -228,3 +229,19 @@ async def test_a_person_in_crisis_on_telegram_gets_help_and_nothing_is_logged(
     assert sent.startswith("I'm really sorry you're feeling like this")
     assert "116 123" in sent and "85258" in sent and "999" in sent
     assert "sucidal" not in caplog.text
+
+
+async def test_a_failing_handler_logs_its_traceback_but_no_personal_data(
+    application, fake_api, engine, caplog, monkeypatch
+):
+    def fails(text, subject=None):
+        raise ValueError(f"could not read {text!r}")
+
+    monkeypatch.setattr(engine.answerer, "careers_answer", fails)
+    typed = "Im Sam Jones, ring me on 07911 123456 about nursing"
+    with caplog.at_level(logging.DEBUG):
+        await deliver(application, message_update(1, USER, typed))
+    assert "Sorry, something went wrong" in fake_api.sent()[-1]["text"]
+    assert "Traceback (most recent call last):" in caplog.text
+    assert "builtins.ValueError (message withheld)" in caplog.text and "in _answer" in caplog.text
+    assert "Sam Jones" not in caplog.text and "07911" not in caplog.text
