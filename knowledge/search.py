@@ -32,7 +32,6 @@ from knowledge.places import (
 from knowledge.ranking import Match, most_specific, one_per_topic, rank
 from knowledge.role_names import RoleReader
 from knowledge.text import GENERIC_STEMS, STOP_STEMS, STOPWORDS, normalise, stem, words
-from knowledge.text import words as words_of
 
 _DOUBLED = re.compile(r"(.)\1+")
 _CODE = re.compile(r"\bst\s?-?(\d{4})\b", re.IGNORECASE)
@@ -157,29 +156,29 @@ class Index:
 
     def understand(self, text: str) -> Understanding:
         """Find the entries a message is about, best first, and the aspect it asks about."""
-        typed = [stem(word) for word in words_of(text)]
-        words = self.stems_of(text)
-        understanding = Understanding(text, words, detect_aspect(words, text))
-        understanding.guessed = frozenset(w for w, t in zip(words, typed, strict=True) if w != t)
+        typed = [stem(word) for word in words(text)]
+        stems = self.stems_of(text)
+        understanding = Understanding(text, stems, detect_aspect(stems, text))
+        understanding.guessed = frozenset(w for w, t in zip(stems, typed, strict=True) if w != t)
         understanding.unknown = frozenset(
-            w for w in words if w not in self.weight and w not in STOP_STEMS and w.isalpha()
+            w for w in stems if w not in self.weight and w not in STOP_STEMS and w.isalpha()
         )
         understanding.smalltalk = self._smalltalk(text)
-        understanding.wants_apprenticeship = kind_words(words)
+        understanding.wants_apprenticeship = kind_words(stems)
         understanding.postcode = find_postcode(text)
-        query = {w for w in words if w not in STOP_STEMS}
+        query = {w for w in stems if w not in STOP_STEMS}
         focus = query - GENERIC_STEMS - ASPECT_STEMS
         plain = _plain(text)
         work_talk = about_work_or_contact(text)
         best: dict[tuple[str, str], Match] = {}
         for number in {n for word in query for n in self.by_anchor.get(word, ())}:
             name = self.names[number]
-            match = self._score(name, query, focus, words, plain, work_talk)
+            match = self._score(name, query, focus, stems, plain, work_talk)
             key = (name.kind, name.entry_id)
             if match and (key not in best or match.score > best[key].score):
                 best[key] = match
         document_keys = {key for key in best if key[0] in DOCUMENT_KINDS}
-        for match in self._whole_documents(query, words, document_keys):
+        for match in self._whole_documents(query, stems, document_keys):
             key = (match.kind, match.entry_id)
             phrased = best.get(key)
             blended = DOCUMENT_SHARE * match.score + (1 - DOCUMENT_SHARE) * (
