@@ -151,6 +151,22 @@ async def settle(
     return result.rowcount == 1
 
 
+async def release(session: AsyncSession, *, worker: str, message_ids: list[int]) -> int:
+    """Give claimed messages back to the outbox at once (a relay stopping), uncounted."""
+    if not message_ids:
+        return 0
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id.in_(message_ids),
+            OutboxMessage.claimed_by == worker,
+            OutboxMessage.status == "claimed",
+        )
+        .values(status="pending", lease_until=None, attempts=OutboxMessage.attempts - 1)
+    )
+    return result.rowcount or 0
+
+
 async def requeue(session: AsyncSession, *, status: str) -> int:
     """Send parked or dead messages again (after the chat or the message was fixed)."""
     result = await session.execute(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -168,18 +169,25 @@ def run_relay() -> int:
         return 1
 
     async def work() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
         database = Database(start.settings.resolved_database_url())
-        await ensure_current(database)
-        async with relay_bot(start.token, start.settings.telegram_base_url) as bot:
-            await start.relay(database, TelegramHubChannel(bot)).run_forever(idle=0.2)
+        try:
+            await ensure_current(database)
+            async with relay_bot(start.token, start.settings.telegram_base_url) as bot:
+                relay = start.relay(database, TelegramHubChannel(bot))
+                await relay.run_forever(idle=0.2, stop=stop)
+        finally:
+            await database.close()
+        log.info("relay stopped cleanly")
 
     try:
         asyncio.run(work())
     except DatabaseBehind as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 0
     return 0
 
 

@@ -8,6 +8,7 @@ reference so recruiters can tell."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,7 +22,7 @@ from storage.database import Database, DatabaseUnavailable
 from storage.hubchats import learnt_hub_chats, remember_hub_chat
 from storage.leads import find_lead
 from storage.models import Enquiry, OutboxMessage, Person
-from storage.outbox import claim_batch, enqueue, settle
+from storage.outbox import claim_batch, enqueue, release, settle
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)
@@ -86,6 +87,15 @@ class Outcome:
     status: str
 
 
+async def _pause(seconds: float, stop: asyncio.Event | None) -> None:
+    """Wait, but no longer than until `stop` is set."""
+    if stop is None:
+        await asyncio.sleep(seconds)
+        return
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
 class Relay:
     """Delivers the outbox. Any number of relays may run on one database."""
 
@@ -114,17 +124,19 @@ class Relay:
         """Hubs with no chat configured (their leads go to the national desk's chat)."""
         return [hub for hub in self.knowledge.hubs if hub not in self.configured_chats]
 
-    async def run_forever(self, idle: float = 1.0) -> None:
-        """Deliver until cancelled; errors are logged and the loop carries on."""
+    async def run_forever(self, idle: float = 1.0, stop: asyncio.Event | None = None) -> None:
+        """Deliver until cancelled, or until `stop` is set: then the message being sent is
+        finished and recorded, the rest of the batch is released for another relay, and it
+        returns. Errors are logged and the loop carries on."""
         outage = 0  # how many tries in a row found the database unavailable
-        while True:
+        while stop is None or not stop.is_set():
             try:
-                done = await self.run_once()
+                done = await self.run_once(stop=stop)
             except DatabaseUnavailable as error:
                 if outage == 0:
                     log.warning("relay: database unavailable (%s); backing off", error.reason)
                 outage += 1
-                await asyncio.sleep(min(idle * 2**outage, MAX_OUTAGE_WAIT))
+                await _pause(min(idle * 2**outage, MAX_OUTAGE_WAIT), stop)
                 continue
             except Exception as error:
                 log.error(
@@ -135,10 +147,11 @@ class Relay:
                 log.warning("relay: database reachable again after %d tries", outage)
                 outage = 0
             if not done:
-                await asyncio.sleep(idle)
+                await _pause(idle, stop)
 
-    async def run_once(self, limit: int = 20) -> list[Outcome]:
-        """Claim a batch of due messages and deliver each; return what happened."""
+    async def run_once(self, limit: int = 20, stop: asyncio.Event | None = None) -> list[Outcome]:
+        """Claim a batch of due messages and deliver each; return what happened. Once `stop`
+        is set, the messages not yet sent go back to the outbox at once, not at lease end."""
         async with self.database.transaction() as session:
             batch = await claim_batch(
                 session,
@@ -148,7 +161,18 @@ class Relay:
                 per_chat_minute=self.per_chat_minute,
             )
             chats = {**self.configured_chats, **await learnt_hub_chats(session)}
-        return [await self._deliver(message, chats) for message in batch]
+        outcomes = []
+        for number, message in enumerate(batch):
+            if stop is not None and stop.is_set():
+                await self._release(batch[number:])
+                break
+            outcomes.append(await self._deliver(message, chats))
+        return outcomes
+
+    async def _release(self, messages: list[OutboxMessage]) -> None:
+        async with self.database.transaction() as session:
+            await release(session, worker=self.worker, message_ids=[m.id for m in messages])
+        log.info("relay: released %d message(s) on stopping", len(messages))
 
     async def _deliver(self, message: OutboxMessage, chats: dict[str, int]) -> Outcome:
         try:

@@ -1,4 +1,5 @@
-"""A relay process killed with SIGKILL mid-delivery, then restarted: every lead arrives."""
+"""A relay process killed with SIGKILL, or stopped with SIGTERM, mid-delivery, then restarted:
+every lead arrives (exactly once after SIGTERM)."""
 
 import asyncio
 import os
@@ -6,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections import Counter
 
 import uvicorn
@@ -31,9 +33,7 @@ def start_relay(env: dict) -> subprocess.Popen:
     )
 
 
-async def test_sigkill_mid_delivery_loses_nothing(sqlite_database):
-    leads = await add_leads(sqlite_database, 10)
-    fake = FakeBotApi(delay=0.15)
+async def serve_fake(fake: FakeBotApi) -> tuple[uvicorn.Server, asyncio.Task, int]:
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(fake.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
@@ -41,14 +41,40 @@ async def test_sigkill_mid_delivery_loses_nothing(sqlite_database):
     serving = asyncio.create_task(server.serve())
     while not server.started:
         await asyncio.sleep(0.01)
-    env = {
+    return server, serving, port
+
+
+def relay_env(database, port: int, lease_seconds: str) -> dict:
+    return {
         **os.environ,
-        "CAREPATH_DATABASE_URL": sqlite_database.url,
+        "CAREPATH_DATABASE_URL": database.url,
         "CAREPATH_TELEGRAM_TOKEN": TOKEN,
         "CAREPATH_TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}",
         "CAREPATH_HUB_CHATS": "nottingham-hub=-1001,national-desk=-1009",
-        "CAREPATH_RELAY_LEASE_SECONDS": "1",
+        "CAREPATH_RELAY_LEASE_SECONDS": lease_seconds,
     }
+
+
+async def exit_code(process: subprocess.Popen, within: float = 10.0) -> int | None:
+    """Wait for a process without blocking the loop the fake Bot API server runs on."""
+    deadline = time.monotonic() + within
+    while process.poll() is None and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    return process.poll()
+
+
+async def wait_for_refs(fake: FakeBotApi, refs: set[str]) -> None:
+    for _ in range(1000):
+        if {p["text"].split()[2] for p in fake.sent()} >= refs:
+            return
+        await asyncio.sleep(0.02)
+
+
+async def test_sigkill_mid_delivery_loses_nothing(sqlite_database):
+    leads = await add_leads(sqlite_database, 10)
+    fake = FakeBotApi(delay=0.15)
+    server, serving, port = await serve_fake(fake)
+    env = relay_env(sqlite_database, port, "1")
     try:
         relay = start_relay(env)
         while len(fake.sent()) < 3:
@@ -60,11 +86,7 @@ async def test_sigkill_mid_delivery_loses_nothing(sqlite_database):
         assert killed_at < 10
         await asyncio.sleep(0.3)  # the interrupted send lands on the server
         relay = start_relay(env)
-        for _ in range(1000):
-            refs = {p["text"].split()[2] for p in fake.sent()}
-            if refs >= {lead.ref for lead in leads}:
-                break
-            await asyncio.sleep(0.02)
+        await wait_for_refs(fake, {lead.ref for lead in leads})
         relay.send_signal(signal.SIGKILL)
         relay.wait()
     finally:
@@ -73,3 +95,33 @@ async def test_sigkill_mid_delivery_loses_nothing(sqlite_database):
     counts = Counter(p["text"].split()[2] for p in fake.sent())
     assert set(counts) == {lead.ref for lead in leads}  # none lost
     assert sum(counts.values()) - len(counts) <= 1  # at most the one in flight, twice
+
+
+async def test_sigterm_mid_delivery_stops_cleanly_and_each_card_goes_once(sqlite_database):
+    leads = await add_leads(sqlite_database, 10)
+    fake = FakeBotApi(delay=0.15)
+    server, serving, port = await serve_fake(fake)
+    env = relay_env(sqlite_database, port, "600")  # a lease left behind would hold for 10 min
+    try:
+        relay = start_relay(env)
+        while len(fake.sent()) < 3:
+            await asyncio.sleep(0.02)
+            assert relay.poll() is None, relay.stderr.read().decode()[-2000:]
+        relay.send_signal(signal.SIGTERM)  # mid-delivery: a send is under way
+        started = time.monotonic()
+        assert await exit_code(relay) == 0
+        assert time.monotonic() - started < 10
+        log = relay.stderr.read().decode()
+        assert "Task was destroyed" not in log and "Traceback" not in log, log[-2000:]
+        assert "ERROR" not in log, log[-2000:]
+        assert len(fake.sent()) < 10
+        relay = start_relay(env)  # the released cards go at once, not after the lease
+        await wait_for_refs(fake, {lead.ref for lead in leads})
+        relay.send_signal(signal.SIGTERM)
+        assert await exit_code(relay) == 0
+    finally:
+        server.should_exit = True
+        await serving
+    counts = Counter(p["text"].split()[2] for p in fake.sent())
+    assert set(counts) == {lead.ref for lead in leads}
+    assert all(count == 1 for count in counts.values()), counts
