@@ -72,9 +72,11 @@ def webhook_app(
     database: Database,
     secret: str,
     on_start: Callable[[], Awaitable[None]] | None = None,
+    on_stop: Callable[[], Awaitable[None]] | None = None,
 ) -> Starlette:
     """The ASGI app: POST /telegram for updates, GET /health for the load balancer.
-    `on_start` runs before the first update (checks, background work)."""
+    `on_start` runs before the first update (checks, background work), `on_stop` after the
+    last (background work finished or released)."""
 
     async def receive(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
@@ -120,6 +122,8 @@ def webhook_app(
             await application.start()
             yield
             await application.stop()
+            if on_stop is not None:
+                await on_stop()
 
     return Starlette(
         routes=[

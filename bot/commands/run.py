@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from bot.hubs.relay import HubChannel, Relay
 from bot.process.config import Settings
@@ -25,6 +27,7 @@ from knowledge.problems import KnowledgeError
 from storage.database import Database
 
 log = logging.getLogger(__name__)
+STOP_WITHIN_SECONDS = 8.0  # the relay finishes its send; the whole process exits within 10 s
 
 
 @dataclass(frozen=True)
@@ -89,26 +92,30 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
         hub_chats=start.hub_chats,
         base_url=settings.telegram_base_url,
     )
-    background: set[asyncio.Task[None]] = set()
+    work = BackgroundWork()
 
     async def on_start() -> None:
         await ensure_current(database)
         relay = start.relay(database, TelegramHubChannel(application.bot))
         for hub_id in relay.missing_chats():
             log.warning("hub %s has no chat configured: its leads go to the national desk", hub_id)
-        background.add(asyncio.create_task(relay.run_forever()))
-        background.add(
-            asyncio.create_task(
-                maintenance_loop(
-                    database, retention_days=settings.retention_days, knowledge=start.knowledge
-                )
-            )
+        work.start(
+            relay,
+            maintenance_loop(
+                database, retention_days=settings.retention_days, knowledge=start.knowledge
+            ),
         )
+
+    async def on_stop() -> None:
+        await work.stop()
+        await database.close()
+        log.info("stopped cleanly")
 
     try:
         if webhook:
-            return _serve_webhook(application, database, settings, on_start, host, port)
+            return _serve_webhook(application, database, settings, on_start, on_stop, host, port)
         application.post_init = _then(application.post_init, on_start)
+        application.post_stop = _then(application.post_stop, on_stop)
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
         return 0
     except DatabaseBehind as error:
@@ -121,6 +128,32 @@ async def _check_database(settings: Settings) -> None:
     is created and migrated). Raises DatabaseUnavailable or DatabaseBehind."""
     database = await open_database(settings)
     await database.close()
+
+
+class BackgroundWork:
+    """The relay and the upkeep loop beside a bot. On stopping, the relay finishes the send
+    under way and gives the rest of its batch back; the upkeep loop is simply cancelled."""
+
+    def __init__(self) -> None:
+        self.stopping = asyncio.Event()
+        self.relay: asyncio.Task[None] | None = None
+        self.upkeep: asyncio.Task[None] | None = None
+
+    def start(self, relay: Relay, upkeep: Coroutine[Any, Any, None]) -> None:
+        """Run the relay and the upkeep loop until stop()."""
+        self.relay = asyncio.create_task(relay.run_forever(stop=self.stopping))
+        self.upkeep = asyncio.create_task(upkeep)
+
+    async def stop(self, within: float = STOP_WITHIN_SECONDS) -> None:
+        """Stop both, the relay within `within` seconds (then cancelled)."""
+        self.stopping.set()
+        for task in (self.upkeep, self.relay):
+            if task is None:
+                continue
+            if task is self.upkeep:
+                task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(task, timeout=within)
 
 
 def _then(
@@ -139,6 +172,7 @@ def _serve_webhook(
     database: Database,
     settings: Settings,
     on_start: Callable[[], Awaitable[None]],
+    on_stop: Callable[[], Awaitable[None]],
     host: str,
     port: int,
 ) -> int:
@@ -154,9 +188,25 @@ def _serve_webhook(
         )
         return 1
     secret = settings.webhook_secret.get_secret_value()
-    app = webhook_app(application, database, secret, on_start)  # type: ignore[arg-type]
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    app = webhook_app(application, database, secret, on_start, on_stop)  # type: ignore[arg-type]
+    server = _stops_with_exit_0(uvicorn)(
+        uvicorn.Config(app, host=host, port=port, log_level="warning")
+    )
+    server.run()
     return 0
+
+
+def _stops_with_exit_0(uvicorn: Any) -> type:
+    """uvicorn's Server, except that after a graceful stop on SIGTERM or SIGINT it does not
+    raise the signal again (which would end the process as 'killed'): it exits 0."""
+
+    class Server(uvicorn.Server):  # type: ignore[misc, name-defined]
+        def handle_exit(self, sig: int, frame: object) -> None:
+            if self.should_exit and sig == signal.SIGINT:
+                self.force_exit = True
+            self.should_exit = True
+
+    return Server
 
 
 def run_relay() -> int:

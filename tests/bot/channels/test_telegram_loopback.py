@@ -8,6 +8,7 @@ from telegram import Update
 
 from bot.channels.telegram import build_application
 from tests.bot.channels.conftest import TOKEN
+from tests.bot.hubs.test_relay_process import exit_code
 from tests.fakes.bot_api import message_update
 
 
@@ -74,8 +75,10 @@ async def test_carepath_run_is_a_working_bot_and_webhook_set_registers(fake_api,
                 break
             assert bot.poll() is None, bot.stderr.read().decode()[-1500:]
             await asyncio.sleep(0.02)
-        bot.send_signal(signal.SIGINT)
-        logs = bot.communicate(timeout=20)[1].decode()
+        bot.send_signal(signal.SIGTERM)
+        assert await exit_code(bot) == 0  # stopped cleanly within 10 s
+        logs = bot.stderr.read().decode()
+        assert "Task was destroyed" not in logs and "Traceback" not in logs, logs[-1500:]
         registered = await asyncio.to_thread(
             subprocess.run,
             [sys.executable, "-m", "bot.cli", "webhook", "set", "--url", "https://bot.example.org"],
@@ -95,3 +98,50 @@ async def test_carepath_run_is_a_working_bot_and_webhook_set_registers(fake_api,
     [hook] = fake_api.sent("setWebhook")
     assert hook["url"] == "https://bot.example.org/telegram"
     assert hook["secret_token"] == "shared-secret"
+
+
+async def test_a_webhook_worker_stops_cleanly_on_sigterm(fake_api, tmp_path):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    server, task, port = await serve(fake_api)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        worker_port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "CAREPATH_TELEGRAM_TOKEN": TOKEN,
+        "CAREPATH_DATA_DIR": str(tmp_path),
+        "CAREPATH_TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}",
+        "CAREPATH_WEBHOOK_SECRET": "shared-secret",
+    }
+    env.pop("CAREPATH_DATABASE_URL", None)
+    try:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "run", "--webhook", "--port", str(worker_port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{worker_port}") as client:
+            for _ in range(500):
+                assert worker.poll() is None, worker.stderr.read().decode()[-1500:]
+                try:
+                    if (await client.get("/health")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.05)
+        worker.send_signal(signal.SIGTERM)
+        assert await exit_code(worker) == 0
+        logs = worker.stderr.read().decode()
+    finally:
+        server.should_exit = True
+        await task
+    assert "Task was destroyed" not in logs and "Traceback" not in logs, logs[-1500:]
+    assert "ERROR" not in logs, logs[-1500:]
