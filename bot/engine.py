@@ -26,6 +26,7 @@ from bot.flows.answer import Answered, Answerer
 from bot.flows.registry import conversations
 from bot.flows.turn import Turn
 from bot.incoming import Incoming
+from bot.process import metrics
 from bot.process.logs import without_personal_data
 from bot.replies import Reply
 from knowledge.base import Knowledge
@@ -71,6 +72,7 @@ class Engine:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """The replies to one message; never raises for anything a person can send."""
+        metrics.UPDATES.labels(_kind(incoming)).inc()
         try:
             if incoming.hub_id is not None:
                 async with self.database.transaction() as session:
@@ -93,9 +95,11 @@ class Engine:
                 )
                 return await self._dispatch(turn)
         except DatabaseUnavailable:
+            metrics.ERRORS.labels("database-unavailable").inc()
             log.warning("database unavailable; asked the person to try again")
             return [Reply(TRY_AGAIN)]
         except Exception as error:
+            metrics.ERRORS.labels(type(error).__name__).inc()
             log.error(
                 "could not handle a message; sent an apology\n%s", without_personal_data(error)
             )
@@ -145,6 +149,7 @@ class Engine:
         or kept in state; a form under way is kept as it was, and a careers question in the
         same message is still answered after the help."""
         help_first = help_reply(concern)
+        metrics.ANSWERS.labels("safety").inc()
         if turn.state.flow:
             return [help_first, Reply(KEPT_FOR_LATER)]
         answered = self.answerer.careers_answer(text, follow_up.subject(turn, text, None))
@@ -162,6 +167,7 @@ class Engine:
 
     async def _answer(self, turn: Turn, text: str) -> list[Reply]:
         answered = self.answerer.careers_answer(text, follow_up.subject(turn, text, None))
+        metrics.ANSWERS.labels(answered.outcome).inc()
         job = follow_up.job_said(self.answerer.index, text)
         if job is not None:
             follow_up.remember_job(turn, job)
@@ -276,6 +282,19 @@ class Engine:
         if name == "hubs":
             return menu.hubs_menu(self.knowledge)
         return menu.welcome_reply()
+
+
+def _kind(incoming: Incoming) -> str:
+    """What kind of message it is, for metrics (never what it says)."""
+    if incoming.hub_id is not None:
+        return "recruiter"
+    if incoming.button is not None:
+        return "button"
+    if incoming.shared_phone is not None:
+        return "contact"
+    if incoming.location is not None:
+        return "location"
+    return "command" if (incoming.text or "").startswith("/") else "text"
 
 
 def _remember(turn: Turn, entry: str) -> None:

@@ -10,7 +10,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.error import TimedOut as TelegramTimedOut
 
 from bot.channels.telegram_render import keyboard, to_html
-from bot.hubs.relay import ChatGone, ChatMoved, Rejected, RetryLater, TimedOut
+from bot.hubs.hub_channel import ChatGone, ChatMoved, Rejected, RetryLater, TimedOut
 from bot.replies import Button, Reply
 
 

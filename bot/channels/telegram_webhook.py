@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 
 from sqlalchemy import text
@@ -73,6 +73,7 @@ def webhook_app(
     secret: str,
     on_start: Callable[[], Awaitable[None]] | None = None,
     on_stop: Callable[[], Awaitable[None]] | None = None,
+    extra_routes: Sequence[Route] = (),
 ) -> Starlette:
     """The ASGI app: POST /telegram for updates, GET /health for the load balancer.
     `on_start` runs before the first update (checks, background work), `on_stop` after the
@@ -129,6 +130,7 @@ def webhook_app(
         routes=[
             Route(WEBHOOK_PATH, receive, methods=["POST"]),
             Route("/health", health, methods=["GET"]),
+            *extra_routes,
         ],
         lifespan=lifespan,
     )

@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot.hubs.relay import HubChannel, Relay
+from starlette.routing import Route
+
+from bot.hubs.hub_channel import HubChannel
+from bot.hubs.relay import Relay
 from bot.process.config import Settings
 from bot.process.logs import configure_logging
+from bot.process.metrics import metrics_route
 from bot.process.wiring import (
     DatabaseBehind,
     build_engine,
@@ -113,7 +117,10 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
 
     try:
         if webhook:
-            return _serve_webhook(application, database, settings, on_start, on_stop, host, port)
+            routes = [metrics_route(start.knowledge, database)]
+            return _serve_webhook(
+                application, database, settings, (on_start, on_stop), routes, host, port
+            )
         application.post_init = _then(application.post_init, on_start)
         application.post_stop = _then(application.post_stop, on_stop)
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
@@ -171,8 +178,8 @@ def _serve_webhook(
     application: object,
     database: Database,
     settings: Settings,
-    on_start: Callable[[], Awaitable[None]],
-    on_stop: Callable[[], Awaitable[None]],
+    hooks: tuple[Callable[[], Awaitable[None]], Callable[[], Awaitable[None]]],
+    routes: list[Route],
     host: str,
     port: int,
 ) -> int:
@@ -188,7 +195,8 @@ def _serve_webhook(
         )
         return 1
     secret = settings.webhook_secret.get_secret_value()
-    app = webhook_app(application, database, secret, on_start, on_stop)  # type: ignore[arg-type]
+    on_start, on_stop = hooks
+    app = webhook_app(application, database, secret, on_start, on_stop, routes)  # type: ignore[arg-type]
     server = _stops_with_exit_0(uvicorn)(
         uvicorn.Config(app, host=host, port=port, log_level="warning")
     )

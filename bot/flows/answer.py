@@ -75,6 +75,18 @@ class Answered:
     best_guess: Match | None = None
     unanswered: bool = False  # a fallback or 'did you mean': a question we could not answer
     route_goal: tuple[str, str] | None = None  # (start, goal) when a route was planned
+    suggested: bool = False  # 'did you mean' was asked
+
+    @property
+    def outcome(self) -> str:
+        """For metrics: answered, did-you-mean, fallback, route, safety, nation, language or
+        other (small talk, nothing to read)."""
+        if self.match is not None:
+            kind = self.match.kind
+            return kind if kind in ("route", "safety", "nation", "language") else "answered"
+        if self.suggested:
+            return "did-you-mean"
+        return "fallback" if self.unanswered else "other"
 
 
 class Answerer:
@@ -183,7 +195,8 @@ class Answerer:
             reply = self._reply(top, aspect, understanding.text)
             info = MatchInfo(SINGULAR[top.kind], top.entry_id, aspect, min(top.score, 100.0))
             return Answered([reply], info)
-        return Answered([self._did_you_mean(understanding, matches[:3])], None, top, True)
+        did_you_mean = self._did_you_mean(understanding, matches[:3])
+        return Answered([did_you_mean], None, top, unanswered=True, suggested=True)
 
     def _aspect(self, match: Match, understanding: Understanding) -> str | None:
         aspect = understanding.aspect

@@ -11,6 +11,7 @@ from bot.flows.interest_prompts import HOURS, interest_title, prompt
 from bot.flows.questions import yes_or_no
 from bot.flows.turn import Turn
 from bot.hubs.routing import route
+from bot.process import metrics
 from bot.replies import Button, Reply
 from storage.interest import record_interest
 from storage.leads import create_lead
@@ -273,6 +274,7 @@ async def _consent(turn: Turn, text: str, button: str) -> list[Reply]:
     data = _data(turn)
     coverage = route(turn.knowledge, data["place"], data.get("interests", []))
     contact_kind = data.get("contact_kind")
+    metrics.LEADS.labels(coverage.hub.id).inc()
     lead = await create_lead(
         turn.session,
         person_id=turn.person.id,

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.hubs.cards import CHANGES, STATUS_LABELS, lead_card
 from bot.hubs.export import COLUMNS, as_row
 from bot.incoming import Incoming
+from bot.process import metrics
 from bot.replies import Reply
 from knowledge.base import Knowledge
 from storage.enquiries import enquiry_for_card
@@ -74,6 +75,7 @@ async def _claim(
         lead = await find_lead(session, lead_id=lead_id)
         return [Reply(f"{lead.ref} is already claimed by {lead.owner}.")]
     await enqueue(session, kind="card_update", hub_id=lead.hub_id, lead_id=lead.id, payload={})
+    metrics.CLAIMS.labels(lead.hub_id).inc()
     return [Reply(f"{lead.ref} is yours, {actor}. Please contact them soon.")]
 
 

@@ -12,11 +12,18 @@ import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Protocol
 
 from bot.hubs.cards import enquiry_card, forget_notice, lead_buttons, lead_card
+from bot.hubs.hub_channel import (
+    ChatGone,
+    ChatMoved,
+    HubChannel,
+    Rejected,
+    RetryLater,
+    TimedOut,
+)
+from bot.process import metrics
 from bot.process.logs import without_personal_data
-from bot.replies import Button
 from knowledge.base import Knowledge
 from storage.database import Database, DatabaseUnavailable
 from storage.hubchats import learnt_hub_chats, remember_hub_chat
@@ -32,50 +39,6 @@ MAX_OUTAGE_WAIT = 30.0  # seconds between tries while the database stays down
 # Telegram lets a bot post about 20 messages a minute in one group; every relay counts them
 # together through the outbox, so several workers stay under it between them.
 GROUP_MESSAGES_PER_MINUTE = 20
-
-
-class RetryLater(Exception):
-    """The channel asked us to wait (Telegram's flood control)."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"retry after {seconds} s")
-        self.seconds = seconds
-
-
-class ChatMoved(Exception):
-    """The chat has a new id (a group became a supergroup)."""
-
-    def __init__(self, chat_id: int, old_chat_id: int | None = None) -> None:
-        super().__init__("chat moved")
-        self.chat_id = chat_id
-        self.old_chat_id = old_chat_id
-
-
-class ChatGone(Exception):
-    """The bot cannot post there (removed, blocked, chat not found)."""
-
-
-class Rejected(Exception):
-    """The channel refused the message itself (a bad request): retrying will not help."""
-
-
-class TimedOut(Exception):
-    """No answer in time: the message may or may not have arrived."""
-
-
-class HubChannel(Protocol):
-    """What the relay needs from a channel."""
-
-    async def send(self, chat_id: int, text: str, buttons: tuple[Button, ...] = ()) -> int:
-        """Post a message; return its id."""
-
-    async def edit(
-        self, chat_id: int, message_id: int, text: str, buttons: tuple[Button, ...] = ()
-    ) -> None:
-        """Change a message already posted."""
-
-    async def send_to_person(self, channel_user_id: str, text: str) -> None:
-        """Message a person privately."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +174,7 @@ class Relay:
         error: str | None = None,
         retry_in: timedelta | None = None,
     ) -> Outcome:
+        metrics.DELIVERIES.labels(message.kind, status).inc()
         async with self.database.transaction() as session:
             await settle(
                 session,
