@@ -56,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", action="store_true", help="serve a webhook instead of polling")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8080)
-    commands.add_parser("relay", help="deliver waiting lead cards and notices (no chat)")
+    run.add_argument("--metrics-port", type=int, help="serve /metrics here (polling workers)")
+    relay = commands.add_parser("relay", help="deliver waiting lead cards and notices (no chat)")
+    relay.add_argument("--metrics-port", type=int, help="serve /metrics on this port")
     webhook = commands.add_parser("webhook", help="register the webhook (once, for all workers)")
     webhook_commands = webhook.add_subparsers(dest="webhook_command", required=True)
     webhook_set = webhook_commands.add_parser("set", help="point Telegram at --url")
@@ -133,11 +135,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "run":
         from bot.commands.run import run_bot
 
-        return run_bot(webhook=args.webhook, host=args.host, port=args.port)
+        return run_bot(
+            webhook=args.webhook, host=args.host, port=args.port, metrics_port=args.metrics_port
+        )
     if args.command == "relay":
         from bot.commands.run import run_relay
 
-        return run_relay()
+        return run_relay(args.metrics_port)
     if args.command == "webhook":
         from bot.commands.run import set_webhook
 

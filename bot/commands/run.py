@@ -18,7 +18,7 @@ from bot.hubs.hub_channel import HubChannel
 from bot.hubs.relay import Relay
 from bot.process.config import Settings
 from bot.process.logs import configure_logging
-from bot.process.metrics import metrics_route
+from bot.process.metrics import metrics_route, refresh_every, serve_on_port
 from bot.process.wiring import (
     DatabaseBehind,
     build_engine,
@@ -74,7 +74,7 @@ def _startup() -> Startup | None:
         return None
 
 
-def run_bot(*, webhook: bool, host: str, port: int) -> int:
+def run_bot(*, webhook: bool, host: str, port: int, metrics_port: int | None = None) -> int:
     """Run the Telegram bot, with its relay and scheduled work, until stopped."""
     from bot.channels.telegram import ALLOWED_UPDATES, build_application
     from bot.channels.telegram_relay import TelegramHubChannel
@@ -103,12 +103,15 @@ def run_bot(*, webhook: bool, host: str, port: int) -> int:
         relay = start.relay(database, TelegramHubChannel(application.bot))
         for hub_id in relay.missing_chats():
             log.warning("hub %s has no chat configured: its leads go to the national desk", hub_id)
-        work.start(
-            relay,
+        upkeep = [
             maintenance_loop(
                 database, retention_days=settings.retention_days, knowledge=start.knowledge
-            ),
-        )
+            )
+        ]
+        if metrics_port and not webhook:  # a webhook worker serves /metrics on its own port
+            serve_on_port(metrics_port)
+            upkeep.append(refresh_every(start.knowledge, database))
+        work.start(relay, *upkeep)
 
     async def on_stop() -> None:
         await work.stop()
@@ -144,21 +147,20 @@ class BackgroundWork:
     def __init__(self) -> None:
         self.stopping = asyncio.Event()
         self.relay: asyncio.Task[None] | None = None
-        self.upkeep: asyncio.Task[None] | None = None
+        self.upkeep: list[asyncio.Task[None]] = []
 
-    def start(self, relay: Relay, upkeep: Coroutine[Any, Any, None]) -> None:
-        """Run the relay and the upkeep loop until stop()."""
-        self.relay = asyncio.create_task(relay.run_forever(stop=self.stopping))
-        self.upkeep = asyncio.create_task(upkeep)
+    def start(self, relay: Relay | None, *upkeep: Coroutine[Any, Any, None]) -> None:
+        """Run the relay and the upkeep loops until stop()."""
+        if relay is not None:
+            self.relay = asyncio.create_task(relay.run_forever(stop=self.stopping))
+        self.upkeep = [asyncio.create_task(loop) for loop in upkeep]
 
     async def stop(self, within: float = STOP_WITHIN_SECONDS) -> None:
         """Stop both, the relay within `within` seconds (then cancelled)."""
         self.stopping.set()
-        for task in (self.upkeep, self.relay):
-            if task is None:
-                continue
-            if task is self.upkeep:
-                task.cancel()
+        for task in self.upkeep:
+            task.cancel()
+        for task in [*self.upkeep, *([self.relay] if self.relay else [])]:
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(task, timeout=within)
 
@@ -217,7 +219,7 @@ def _stops_with_exit_0(uvicorn: Any) -> type:
     return Server
 
 
-def run_relay() -> int:
+def run_relay(metrics_port: int | None = None) -> int:
     """Deliver the outbox until stopped, without answering anyone (a relay-only worker)."""
     from bot.channels.telegram import relay_bot
     from bot.channels.telegram_relay import TelegramHubChannel
@@ -236,7 +238,12 @@ def run_relay() -> int:
             await ensure_current(database)
             async with relay_bot(start.token, start.settings.telegram_base_url) as bot:
                 relay = start.relay(database, TelegramHubChannel(bot))
+                work = BackgroundWork()
+                if metrics_port:
+                    serve_on_port(metrics_port)
+                    work.start(None, refresh_every(start.knowledge, database))
                 await relay.run_forever(idle=0.2, stop=stop)
+                await work.stop()
         finally:
             await database.close()
         log.info("relay stopped cleanly")

@@ -4,7 +4,16 @@ scraped. Every label comes from a fixed set (kinds, outcomes, hub ids): never pe
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
+import asyncio
+import contextlib
+
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    generate_latest,
+    start_http_server,
+)
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from starlette.requests import Request
 from starlette.responses import Response
@@ -87,3 +96,17 @@ def metrics_route(knowledge: Knowledge, database: Database) -> Route:
         return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
     return Route("/metrics", metrics, methods=["GET"])
+
+
+def serve_on_port(port: int, host: str = "127.0.0.1") -> None:
+    """Serve the metrics on their own port (polling and relay workers, which have no web app),
+    from prometheus-client's own small server in a background thread."""
+    start_http_server(port, addr=host, registry=REGISTRY)
+
+
+async def refresh_every(knowledge: Knowledge, database: Database, seconds: float = 15.0) -> None:
+    """Keep the database-read gauges fresh for a port served outside any request."""
+    while True:
+        with contextlib.suppress(DatabaseUnavailable):
+            await refresh(knowledge, database)
+        await asyncio.sleep(seconds)

@@ -125,3 +125,40 @@ async def test_sigterm_mid_delivery_stops_cleanly_and_each_card_goes_once(sqlite
     counts = Counter(p["text"].split()[2] for p in fake.sent())
     assert set(counts) == {lead.ref for lead in leads}
     assert all(count == 1 for count in counts.values()), counts
+
+
+async def test_a_relay_worker_serves_its_metrics_on_a_port(sqlite_database):
+    import httpx
+
+    await add_leads(sqlite_database, 3)
+    fake = FakeBotApi()
+    server, serving, port = await serve_fake(fake)
+    metrics_port = free_port()
+    env = relay_env(sqlite_database, port, "60")
+    try:
+        relay = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "relay", "--metrics-port", str(metrics_port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        scraped = ""
+        async with httpx.AsyncClient() as client:
+            for _ in range(300):
+                assert relay.poll() is None, relay.stderr.read().decode()[-2000:]
+                try:
+                    scraped = (await client.get(f"http://127.0.0.1:{metrics_port}/")).text
+                except httpx.TransportError:
+                    scraped = ""
+                if 'result="sent"} 3.0' in scraped:
+                    break
+                await asyncio.sleep(0.05)
+        relay.send_signal(signal.SIGTERM)
+        assert await exit_code(relay) == 0
+    finally:
+        server.should_exit = True
+        await serving
+    assert 'carepath_deliveries_total{kind="lead_card",result="sent"} 3.0' in scraped, scraped[
+        -1500:
+    ]
+    assert "carepath_outbox_waiting" in scraped
