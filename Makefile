@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCHMARKS := kb_load answering turns telegram relay pathways
 
-.PHONY: setup chat test lint bench clean
+.PHONY: setup chat test lint bench soak clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "CarePath needs Python 3.11 or newer: make PYTHON=python3.11 ...")'
@@ -28,6 +28,9 @@ test: lint
 
 bench: $(STAMP)
 	@for name in $(BENCHMARKS); do echo "== benchmarks/$$name.py"; $(BIN)/python -m benchmarks.$$name || exit 1; done
+
+soak: $(STAMP)
+	$(BIN)/python -m benchmarks.soak
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
