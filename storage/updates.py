@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,3 +45,11 @@ async def finish_update(session: AsyncSession, *, update_id: int) -> None:
     await session.execute(
         update(InboundUpdate).where(InboundUpdate.update_id == update_id).values(status="done")
     )
+
+
+async def update_done(session: AsyncSession, *, update_id: int) -> bool:
+    """True once an update has been handled (not merely taken by a worker)."""
+    status = await session.scalar(
+        select(InboundUpdate.status).where(InboundUpdate.update_id == update_id)
+    )
+    return status == "done"

@@ -1,8 +1,9 @@
 """Webhook mode: our own Starlette app in front of the PTB Application (N identical workers).
 
 Each update is claimed by its update_id in the database before it is handled, so a retried or
-duplicated delivery is handled once; when the database is down the answer is 503 and
-Telegram delivers the update again later."""
+duplicated delivery is handled once. A delivery of an update another worker still holds, or
+any delivery while the database is down, is answered 503 and Telegram delivers it again later:
+a worker killed mid-update loses nothing."""
 
 from __future__ import annotations
 
@@ -21,13 +22,14 @@ from telegram import Update
 from telegram.ext import Application
 
 from storage.database import Database, DatabaseUnavailable
-from storage.updates import claim_update, finish_update
+from storage.updates import CLAIM_FOR, claim_update, finish_update, update_done
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/telegram"
 MAX_BODY_BYTES = 1024 * 1024  # Telegram's updates are far smaller; anything bigger is not one
 MAX_UPDATE_ID = 2**63 - 1  # the column is 64-bit
+RETRY_TAKEN_AFTER = int(CLAIM_FOR.total_seconds())
 
 
 async def read_limited(request: Request, limit: int) -> bytes | None:
@@ -93,10 +95,15 @@ def webhook_app(
         try:
             async with database.transaction() as session:
                 mine = await claim_update(session, update_id=update_id)
+                done = not mine and await update_done(session, update_id=update_id)
         except DatabaseUnavailable:
             return Response(status_code=503)
+        if done:
+            return Response(status_code=200)  # handled already
         if not mine:
-            return Response(status_code=200)  # handled already, or being handled
+            # Another worker has it in hand; if that worker dies, only a redelivery after its
+            # claim runs out gets the update handled, so ask Telegram to deliver it again.
+            return Response(status_code=503, headers={"Retry-After": str(RETRY_TAKEN_AFTER)})
         await application.process_update(update)
         try:
             async with database.transaction() as session:

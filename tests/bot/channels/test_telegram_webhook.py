@@ -1,14 +1,18 @@
 """Webhook workers: secret checked, each update handled once across workers, 503 when down."""
 
 import asyncio
+from datetime import timedelta
 
 import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import update as sa_update
 
 from bot.channels.telegram_webhook import SECRET_HEADER, webhook_app
 from bot.engine import Engine
 from storage.database import Database
+from storage.models import InboundUpdate, utcnow
+from storage.updates import claim_update
 from tests.bot.channels.conftest import make_application
 from tests.fakes.bot_api import message_update
 
@@ -59,6 +63,27 @@ async def test_two_workers_on_one_database_handle_each_update_once(
         await application.shutdown()
     replied_to = sorted(int(params["chat_id"]) for params in fake_api.sent())
     assert replied_to == [1000 + n for n in range(10)]
+
+
+async def test_an_update_held_by_a_worker_that_died_is_handled_on_redelivery(
+    fake_api, engine_on_each_database
+):
+    engine = engine_on_each_database
+    async with engine.database.transaction() as session:  # a worker takes it, then is killed
+        assert await claim_update(session, update_id=91)
+    application = make_application(fake_api, engine)
+    async with application:
+        app = webhook_app(application, engine.database, SECRET)
+        update = message_update(91, 5, "hello")
+        assert await post(app, update) == 503  # still held: Telegram must deliver it again
+        assert not fake_api.sent()
+        async with engine.database.transaction() as session:  # the dead worker's claim runs out
+            await session.execute(
+                sa_update(InboundUpdate).values(claimed_until=utcnow() - timedelta(seconds=1))
+            )
+        assert await post(app, update) == 200
+        assert await post(app, update) == 200  # done: acknowledged, not handled again
+    assert len(fake_api.sent()) == 1
 
 
 async def test_database_down_answers_503_and_loses_nothing(fake_api, engine, knowledge):
