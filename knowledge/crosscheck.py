@@ -57,7 +57,8 @@ def _dangling_references(entries: Entries, raw_by_id: Mapping[str, RawEntry]) ->
                 known = all_ids if kind == "any" else ids_by_kind.get(kind, set())
                 if target in known:
                     continue
-                what = "an entry" if kind == "any" else f"a {kind.removesuffix('s')}"
+                noun = "entry" if kind == "any" else kind.removesuffix("s")
+                what = f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
                 hint = _did_you_mean(target, known)
                 yield raw_by_id[entry.id].problem(
                     path, f"refers to {what} {target!r} that does not exist{hint}"
