@@ -43,6 +43,7 @@ RATE = 30.0  # updates a second
 DUPLICATED = 0.05
 CHAOS = 0.2
 KILL_EVERY = 120.0
+GRACE = 120.0  # after the load ends, for redeliveries of updates a killed worker held
 HUB_CHATS = (
     "nottingham-hub=-1001,north-west-hub=-1002,mid-south-essex-hub=-1003,"
     "tower-hamlets-hub=-1004,national-desk=-1009"
@@ -122,6 +123,7 @@ class Load:
         self.latencies: list[float] = []
         self.acknowledged: set[int] = set()
         self.retries = 0
+        self.refusals: Counter[str] = Counter()
         self.random = random.Random(11)
         self.gate = asyncio.Semaphore(0)
 
@@ -139,9 +141,10 @@ class Load:
         else:
             script = self.random.sample(QUESTIONS, 3)
         for typed in script:
-            await self.gate.acquire()
-            if time.monotonic() >= self.until:
-                return
+            try:
+                await asyncio.wait_for(self.gate.acquire(), self.until - time.monotonic())
+            except TimeoutError:
+                return  # the load is over; what was sent is still being delivered
             await self.post(client, user, typed)
 
     async def post(self, client: httpx.AsyncClient, user: int, typed: str) -> None:
@@ -158,10 +161,12 @@ class Load:
     async def deliver(
         self, client: httpx.AsyncClient, port: int, update: dict, fallback: int | None = None
     ) -> None:
-        """POST until a worker takes it, as Telegram retries a webhook that did not answer."""
-        for attempt in range(200):
+        """POST until a worker takes it, as Telegram retries a webhook that did not answer,
+        waiting as long as a 503's Retry-After asks (an update another worker holds)."""
+        for attempt in itertools.count():
             target = port if attempt % 2 == 0 or fallback is None else fallback
             started = time.perf_counter()
+            wait = 0.25
             try:
                 response = await client.post(
                     f"http://127.0.0.1:{target}/telegram",
@@ -173,10 +178,14 @@ class Load:
                     self.latencies.append((time.perf_counter() - started) * 1000)
                     self.acknowledged.add(update["update_id"])
                     return
-            except httpx.TransportError:
-                pass
+                self.refusals[str(response.status_code)] += 1
+                wait = float(response.headers.get("retry-after", wait))
+            except httpx.TransportError as error:
+                self.refusals[type(error).__name__] += 1
+            if time.monotonic() + wait > self.until + GRACE:
+                return
             self.retries += 1
-            await asyncio.sleep(0.25)
+            await asyncio.sleep(wait)
 
     async def run(self) -> None:
         async with httpx.AsyncClient(limits=httpx.Limits(max_connections=200)) as client:
@@ -188,8 +197,6 @@ class Load:
                     people.add(asyncio.create_task(self.person(client)))
                 await asyncio.sleep(0.1)
             await ticker
-            for task in people:
-                task.cancel()
             await asyncio.gather(*people, return_exceptions=True)
 
 
@@ -260,7 +267,12 @@ async def main(minutes: float) -> None:
         f"updates sent: {len(load.sent)} in {elapsed:.0f} s; acknowledged: "
         f"{len(load.acknowledged)}; handled (done, once each by update_id): {handled}"
     )
-    print(f"  webhook retries after a refusal or a dead worker: {load.retries}")
+    print(f"  updates never handled: {len(load.sent) - handled}")
+    print(
+        f"  webhook redeliveries: {load.retries} ("
+        + ", ".join(f"{why} {n}" for why, n in load.refusals.most_common())
+        + ")"
+    )
     print(f"leads created: {len(leads)}; cards delivered: {len(cards)}")
     print(
         f"  duplicate cards: {sum(cards.values()) - len(cards)} (ambiguous sends: "
