@@ -5,6 +5,7 @@ with inline keyboards. Groups other than hub chats are told once and left."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -59,6 +60,7 @@ COMMANDS = (
     ("cancel", "Stop what we're doing"),
 )
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+TYPING_AFTER = 1.0  # seconds without a reply before "typing..." is shown
 NOT_TEXT = (
     "Sorry, I can only read text messages. Type your question, or share your location or "
     "phone number with the buttons when I ask."
@@ -140,12 +142,22 @@ async def _handle(update: Update, context: ContextTypes.DEFAULT_TYPE, **incoming
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
-    with contextlib.suppress(TelegramError):  # only a courtesy
-        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-    replies = await _engine(context).handle(
-        Incoming(f"telegram:{user.id}", source="telegram", **incoming)
-    )
+    typing = asyncio.create_task(_typing_if_slow(context.bot, chat.id))
+    try:
+        replies = await _engine(context).handle(
+            Incoming(f"telegram:{user.id}", source="telegram", **incoming)
+        )
+    finally:
+        typing.cancel()
     await send_replies(context, chat.id, user.id, replies)
+
+
+async def _typing_if_slow(bot: Bot, chat_id: int) -> None:
+    """Show "typing..." only when a reply is slow in coming: most take milliseconds, and a
+    chat action on every update would double the Bot API calls a worker makes."""
+    await asyncio.sleep(TYPING_AFTER)
+    with contextlib.suppress(TelegramError):  # only a courtesy
+        await bot.send_chat_action(chat_id, ChatAction.TYPING)
 
 
 async def send_replies(

@@ -6,6 +6,7 @@ import logging
 import pytest
 from telegram import Update
 
+from bot.channels import telegram as telegram_channel
 from bot.channels.telegram import TokenError, check_token
 from tests.bot.channels.conftest import TOKEN
 from tests.fakes.bot_api import button_update, message_update
@@ -29,7 +30,21 @@ async def test_start_welcomes_and_sets_no_personal_data_in_calls(application, fa
     assert welcome["parse_mode"] == "HTML"
     assert "Hello! I'm CarePath" in welcome["text"]
     assert "Explore jobs" in keyboard_labels(welcome)
-    assert fake_api.sent("sendChatAction")  # typing while working
+    assert not fake_api.sent("sendChatAction")  # a quick reply needs no "typing..."
+
+
+async def test_a_slow_reply_shows_typing_meanwhile(application, fake_api, engine, monkeypatch):
+    monkeypatch.setattr(telegram_channel, "TYPING_AFTER", 0.01)
+    handle = engine.handle
+
+    async def slow_handle(incoming):
+        await asyncio.sleep(0.2)
+        return await handle(incoming)
+
+    monkeypatch.setattr(engine, "handle", slow_handle)
+    await deliver(application, message_update(1, USER, "hello"))
+    assert [params["action"] for params in fake_api.sent("sendChatAction")] == ["typing"]
+    assert len(fake_api.sent()) == 1
 
 
 async def test_start_with_a_campaign_payload_records_the_source(application, fake_api, engine):
