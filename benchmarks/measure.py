@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import cProfile
+import io
+import pstats
 import resource
 import statistics
 import time
@@ -32,3 +35,13 @@ def percentile(samples: list[float], fraction: float) -> float:
 def summary(samples: list[float]) -> str:
     """'median 1.2 ms, p99 3.4 ms' for a list of milliseconds."""
     return f"median {statistics.median(samples):.2f} ms, p99 {percentile(samples, 0.99):.2f} ms"
+
+
+def profile_top(profile: cProfile.Profile, count: int = 15) -> str:
+    """The `count` functions that took the most time of their own, as pstats prints them."""
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.strip_dirs().sort_stats("tottime").print_stats(count)
+    lines = out.getvalue().splitlines()
+    start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
+    return "\n".join(line for line in lines[start:] if line.strip())

@@ -44,6 +44,7 @@ DUPLICATED = 0.05
 CHAOS = 0.2
 KILL_EVERY = 120.0
 GRACE = 120.0  # after the load ends, for redeliveries of updates a killed worker held
+PEOPLE_AT_ONCE = 300  # enough that people waiting on a redelivery never hold the rate down
 HUB_CHATS = (
     "nottingham-hub=-1001,north-west-hub=-1002,mid-south-essex-hub=-1003,"
     "tower-hamlets-hub=-1004,national-desk=-1009"
@@ -193,7 +194,7 @@ class Load:
             people: set[asyncio.Task] = set()
             while time.monotonic() < self.until:
                 people = {task for task in people if not task.done()}
-                while len(people) < 60:
+                while len(people) < PEOPLE_AT_ONCE:
                     people.add(asyncio.create_task(self.person(client)))
                 await asyncio.sleep(0.1)
             await ticker

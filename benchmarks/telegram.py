@@ -2,19 +2,22 @@
 sendMessage), in polling and webhook mode, on SQLite and PostgreSQL; and p99 latency per
 update when 30 updates a second are offered to one webhook worker.
 
-Run from the project root: python -m benchmarks.telegram
+Run from the project root: python -m benchmarks.telegram [--profile]
 PostgreSQL is used when CAREPATH_BENCH_DATABASE_URL is set (its tables are re-created).
+With --profile, the webhook burst runs under cProfile and the top entries are printed too.
 """
 
 from __future__ import annotations
 
 import asyncio
+import cProfile
+import sys
 import time
 
 import httpx
 
 from benchmarks.databases import on_each_database
-from benchmarks.measure import percentile
+from benchmarks.measure import percentile, profile_top
 from bot.channels.telegram import build_application
 from bot.channels.telegram_webhook import SECRET_HEADER, webhook_app
 from bot.engine import Engine
@@ -24,6 +27,7 @@ TOKEN = "123456789:AAHbenchmarkTokenOnly_abcdefghijklmnop"
 QUESTIONS = ("nursing associate pay", "jobs in bolton", "what is the care certificate", "hello")
 UPDATES = 600
 SECRET = "bench"
+PROFILE = "--profile" in sys.argv
 
 
 def _application(fake: FakeBotApi, engine: Engine):
@@ -78,10 +82,17 @@ async def _webhook(engine: Engine, *, start_id: int) -> tuple[float, list[float]
                 return (time.perf_counter() - began) * 1000
 
             burst = _updates(start_id, UPDATES)
+            profile = cProfile.Profile() if PROFILE else None
             started = time.perf_counter()
+            if profile:
+                profile.enable()
             for batch in range(0, UPDATES, 20):
                 await asyncio.gather(*(post(u) for u in burst[batch : batch + 20]))
             rate = UPDATES / (time.perf_counter() - started)
+            if profile:
+                profile.disable()
+                print(f"profile of {UPDATES} webhook updates (own time, top 15):")
+                print(profile_top(profile))
 
             paced, tasks = _updates(start_id + UPDATES, 300), []
             for update in paced:  # 30 a second, as Telegram's limit for one bot
