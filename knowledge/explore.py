@@ -13,6 +13,7 @@ DRAW_WORDS = {
     "leadership": "leading a team",
     "children": "working with children and families",
     "mental-health": "mental health",
+    "behind-the-scenes": "keeping services running behind the scenes",
 }
 
 

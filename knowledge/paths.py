@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -35,25 +35,41 @@ class Route:
 
 
 class Graph:
-    """Roles as nodes; each pathway step an edge that carries how and how long."""
+    """Roles as nodes; each pathway step an edge that carries how and how long. A role's
+    `leads_to` is an onward edge too, untimed: it can be chosen, and its route is how to get in."""
 
-    def __init__(self, steps: Iterable[Step]) -> None:
+    def __init__(
+        self, steps: Iterable[Step], onward: Mapping[str, Iterable[str]] | None = None
+    ) -> None:
         self.edges: dict[str, dict[str, Step]] = defaultdict(dict)
         for step in steps:
             known = self.edges[step.from_role].get(step.to_role)
             if known is None or step.months < known.months:
                 self.edges[step.from_role][step.to_role] = step
+        self.onward: dict[str, set[str]] = defaultdict(set)
+        for role_id, targets in (onward or {}).items():
+            self.onward[role_id].update(targets)
+        for role_id, steps_from in self.edges.items():
+            self.onward[role_id].update(steps_from)
 
     @classmethod
     def of(cls, knowledge: Knowledge) -> Graph:
-        """The graph made by every step of every pathway in the knowledge base."""
-        return cls(step for pathway in knowledge.pathways.values() for step in pathway.steps)
+        """The graph made by every step of every pathway, and every role's `leads_to`."""
+        return cls(
+            (step for pathway in knowledge.pathways.values() for step in pathway.steps),
+            {role.id: role.leads_to for role in knowledge.roles.values() if role.leads_to},
+        )
+
+    @property
+    def starts(self) -> set[str]:
+        """Every role with somewhere to go."""
+        return {role_id for role_id, targets in self.onward.items() if targets}
 
     def reachable_from(self, start: str) -> set[str]:
-        """Every role that some route from `start` reaches."""
+        """Every role that some route or onward step from `start` reaches."""
         seen, stack = {start}, [start]
         while stack:
-            for target in self.edges.get(stack.pop(), {}):
+            for target in self.onward.get(stack.pop(), ()):
                 if target not in seen:
                     seen.add(target)
                     stack.append(target)

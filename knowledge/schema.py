@@ -30,7 +30,7 @@ _PAY_YEAR = re.compile(r"^(?P<year>\d{4})/(?P<next>\d{2})$")
 EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 Sector = Literal["social-care", "health", "both"]
 # What draws a person to a job, as the career explorer asks it.
-Draw = Literal["care", "clinical", "leadership", "children", "mental-health"]
+Draw = Literal["care", "clinical", "leadership", "children", "mental-health", "behind-the-scenes"]
 
 
 class Strict(BaseModel):
@@ -131,8 +131,9 @@ class Role(Strict):
     keywords: list[str] = Field(default_factory=list)
     draws: list[Draw] = Field(default_factory=list)
     # 0: no qualifications or experience needed; 1: care experience; 2: Level 3 or a
-    # registration-level course; 3: a degree and professional registration.
-    entry_level: int = Field(default=0, ge=0, le=3)
+    # registration-level course; 3: a degree and professional registration; 4: a degree is not
+    # enough: registration and experience first, or a doctorate (AMHP, ACP, psychologist).
+    entry_level: int = Field(default=0, ge=0, le=4)
     driving: Literal["often", "sometimes", "rarely"] = "rarely"
 
 
@@ -148,7 +149,7 @@ class Apprenticeship(Strict):
     summary: ProseText
     entry: ProseText
     qualifications: ProseText | None = None
-    duration: Figure
+    duration: Figure | None = None  # left out when no official page confirms it
     funding_band: Figure | None = None
     facts: list[Figure] = Field(default_factory=list)
     regulator: str | None = None

@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answers.hubs import hub_reply
+from bot.answers.training import (
+    apprenticeship_name,
+    apprenticeships_into,
+    apprenticeships_on_the_way,
+    earning_into,
+    length_of,
+    progression,
+    step_means,
+    training_length,
+)
 from bot.answers.wording import (
     Sources,
     a_role,
-    apprenticeship_title,
     bullets,
     compose,
     in_sentence,
@@ -23,7 +32,6 @@ from knowledge.schema import (
     Faq,
     Pathway,
     Role,
-    Step,
     as_of_label,
 )
 
@@ -76,19 +84,6 @@ def role_buttons(role: Role, shown: str) -> tuple[Button, ...]:
     return _follow_ups("roles", role.id, ROLE_FOLLOW_UPS, shown, skip)
 
 
-def apprenticeship_name(item: Apprenticeship) -> str:
-    """'Lead Adult Care Worker apprenticeship (Level 3, ST0006)'."""
-    code = f", {item.code}" if item.code else ""
-    return f"{apprenticeship_title(item.title)} (Level {item.level}{code})"
-
-
-def step_means(knowledge: Knowledge, step: Step) -> str:
-    """How a pathway step is made: its apprenticeship's name, or its qualification."""
-    if step.apprenticeship:
-        return apprenticeship_name(knowledge.apprenticeships[step.apprenticeship])
-    return step.qualification or ""
-
-
 def role_reply(knowledge: Knowledge, role: Role, aspect: str = "about") -> Reply:
     """A role, told from the angle asked about."""
     sources = Sources()
@@ -98,18 +93,20 @@ def role_reply(knowledge: Knowledge, role: Role, aspect: str = "about") -> Reply
     elif aspect == "entry":
         body = compose(
             f"How to become {a_role(role.title)}: {role.entry}",
-            _apprenticeships_into(knowledge, role),
+            apprenticeships_into(knowledge, role) or apprenticeships_on_the_way(knowledge, role),
         )
     elif aspect == "apps":
-        body = _apprenticeships_into(knowledge, role) or (
-            f"No apprenticeship leads straight into {in_sentence(role.title)} work. {role.entry}"
+        body = apprenticeships_into(knowledge, role) or compose(
+            f"I know of no apprenticeship that leads straight into {in_sentence(role.title)} work. "
+            f"{role.entry}",
+            apprenticeships_on_the_way(knowledge, role),
         )
     elif aspect == "next":
-        body = _progression(knowledge, role, sources)
+        body = progression(knowledge, role, sources)
     elif aspect == "earning":
-        body = _earning_into(knowledge, role)
+        body = earning_into(knowledge, role)
     elif aspect == "length":
-        body = _training_length(knowledge, role, sources)
+        body = training_length(knowledge, role, sources)
     elif aspect == "reg":
         body = compose(role.title, registration)
     elif aspect == "suits":
@@ -157,54 +154,6 @@ def _registration(role: Role) -> str:
     return " ".join(parts)
 
 
-def _apprenticeships_into(knowledge: Knowledge, role: Role) -> str:
-    items = [knowledge.apprenticeships[i] for i in role.apprenticeships]
-    if not items:
-        return ""
-    return compose("Apprenticeships that lead in:", bullets(map(apprenticeship_name, items)))
-
-
-def _training_length(knowledge: Knowledge, role: Role, sources: Sources) -> str:
-    items = [knowledge.apprenticeships[i] for i in role.apprenticeships]
-    if not items:
-        return f"How to become {a_role(role.title)}: {role.entry}"
-    return compose(
-        f"How long training to become {a_role(role.title)} takes:",
-        bullets(f"{apprenticeship_name(item)}: {sources.figure(item.duration)}" for item in items),
-    )
-
-
-def _earning_into(knowledge: Knowledge, role: Role) -> str:
-    into = _apprenticeships_into(knowledge, role)
-    if not into:
-        return (
-            f"No apprenticeship leads straight into {in_sentence(role.title)} work, so training "
-            f"for it usually means study rather than a paid training post. {role.entry}"
-        )
-    return compose(
-        f"Yes: you can train to become {a_role(role.title)} while you work. An apprenticeship "
-        "is a paid job with training, so you keep earning while you learn.",
-        into,
-    )
-
-
-def _progression(knowledge: Knowledge, role: Role, sources: Sources) -> str:
-    moves: dict[str, str] = {}
-    for pathway in knowledge.pathways.values():
-        for step in pathway.steps:
-            if step.from_role != role.id or step.to_role in moves:
-                continue
-            target = knowledge.roles[step.to_role]
-            via = step_means(knowledge, step)
-            sources.add(step.source)
-            moves[step.to_role] = f"{target.title}: via {via}, typically {months_text(step.months)}"
-    for target_id in role.leads_to:
-        moves.setdefault(target_id, knowledge.roles[target_id].title)
-    if not moves:
-        return f"{role.title} is a senior role; ask about a role you'd like to move to."
-    return compose(f"Where {a_role(role.title)} can go next:", bullets(moves.values()))
-
-
 def apprenticeship_reply(
     knowledge: Knowledge, item: Apprenticeship, aspect: str = "about"
 ) -> Reply:
@@ -213,7 +162,7 @@ def apprenticeship_reply(
     name = apprenticeship_name(item)
     roles = ", ".join(knowledge.roles[i].title for i in item.roles)
     if aspect == "length":
-        body = f"{name}: {sources.figure(item.duration)}"
+        body = f"{name}: {length_of(item, sources)}"
     elif aspect == "entry":
         body = compose(
             f"{name}. Entry requirements: {item.entry}",
@@ -230,13 +179,13 @@ def apprenticeship_reply(
     elif aspect == "earning":
         body = compose(
             f"Yes: the {name} is a paid job with training, so you keep earning while you learn.",
-            f"Typical length: {sources.figure(item.duration)}",
+            f"Typical length: {length_of(item, sources)}",
             f"Leads to: {roles}.",
         )
     else:
         body = compose(
             f"{name}: {item.summary}",
-            f"Typical length: {sources.figure(item.duration)}",
+            f"Typical length: {length_of(item, sources)}",
             _funding(knowledge, item, sources),
             f"What you gain: {item.qualifications}" if item.qualifications else "",
             f"Entry: {item.entry}",

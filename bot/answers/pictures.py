@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.answers.entries import step_means
+from bot.answers.training import step_means
 from bot.answers.wording import describe_years
 from knowledge.base import Knowledge
 from knowledge.paths import Route

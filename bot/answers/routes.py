@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answers.entries import payload, role_buttons, step_means
+from bot.answers.entries import payload, role_buttons
+from bot.answers.training import step_means
 from bot.answers.wording import (
     Sources,
     a_role,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from bot.answers.entries import apprenticeship_name, payload
+from bot.answers.entries import payload
+from bot.answers.training import apprenticeship_name
 from bot.answers.wording import bullets, compose, short_label
 from bot.flows.questions import Question
 from bot.flows.turn import Turn

@@ -29,6 +29,11 @@ QUESTIONS = (
             ("leadership", "Leading a team", ("leading", "lead", "manage", "managing")),
             ("children", "Children and families", ("children", "families", "kids")),
             ("mental-health", "Mental health", ("mental",)),
+            (
+                "behind-the-scenes",
+                "Behind the scenes",
+                ("behind", "scenes", "admin", "office", "practical"),
+            ),
         ),
     ),
     Question(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answers.entries import apprenticeship_name, payload
+from bot.answers.entries import payload
+from bot.answers.training import apprenticeship_name
 from bot.answers.wording import short_label
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge

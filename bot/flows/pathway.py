@@ -47,7 +47,7 @@ def start(turn: Turn, graph: Graph) -> list[Reply]:
             )
         ]
     set_state(turn.state, flow=FLOW, step="current", data=turn.kept())
-    starts = sorted(graph.edges, key=lambda role_id: turn.knowledge.roles[role_id].title)
+    starts = sorted(graph.starts, key=lambda role_id: turn.knowledge.roles[role_id].title)
     buttons = tuple(
         Button(short_label(turn.knowledge.roles[r].title), f"{FLOW}:from:{r}") for r in starts
     )

@@ -39,6 +39,17 @@ def test_a_graduate_drawn_to_mental_health(knowledge):
     }
 
 
+def test_someone_drawn_to_work_behind_the_scenes_is_offered_those_jobs(knowledge):
+    school_leaver = Answers(
+        draw="behind-the-scenes", experience=0, qualification=0, drives=False,
+        earn_while_learning=False,
+    )  # fmt: skip
+    fits = best_roles(knowledge, school_leaver)
+    assert all("behind-the-scenes" in fit.role.draws for fit in fits)
+    assert all(fit.role.entry_level == 0 for fit in fits)
+    assert any("behind the scenes" in reason for reason in fits[0].reasons)
+
+
 def test_no_driving_licence_keeps_driving_jobs_down(knowledge):
     carer = Answers(
         draw="care", experience=0, qualification=0, drives=False, earn_while_learning=False

@@ -75,3 +75,11 @@ def test_earning_throughout_only_when_every_step_pays():
 def test_two_steps_between_the_same_roles_keep_the_quicker():
     graph = Graph([step("a", "b", 30), step("a", "b", 18)])
     assert graph.plan("a", "b")[0].months == 18
+
+
+def test_a_roles_leads_to_is_reachable_but_untimed():
+    graph = Graph([step("a", "b", 12)], onward={"b": ["c"], "x": ["a"]})
+    assert graph.reachable_from("x") == {"a", "b", "c"}
+    assert graph.starts == {"a", "b", "x"}
+    assert graph.plan("b", "c") == []  # no timed steps: the answer says how to get in instead
+    assert [route.roles for route in graph.plan("a", "b")] == [("a", "b")]
