@@ -20,14 +20,15 @@ class Name:
     stems: frozenset[str]
     whole_phrase: bool  # phrasings are compared as a whole; names need only be present
     weight: float = 1.0  # keywords are loose words: they suggest an entry more than name it
+    order: tuple[str, ...] = ()  # the stems in the order the name says them
 
 
 def names_of(knowledge: Knowledge) -> list[Name]:
     """Every name the matcher knows each entry by."""
 
     def name(kind: str, entry_id: str, text: str, whole: bool = False) -> Name | None:
-        words = frozenset(w for w in stems(text) if w not in STOP_STEMS)
-        return Name(kind, entry_id, text, words, whole) if words else None
+        said = tuple(w for w in stems(text) if w not in STOP_STEMS)
+        return Name(kind, entry_id, text, frozenset(said), whole, order=said) if said else None
 
     def keyword(kind: str, entry_id: str, text: str) -> Name | None:
         found = name(kind, entry_id, text, whole=True)

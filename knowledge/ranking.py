@@ -34,15 +34,22 @@ def rank(match: Match) -> tuple[float, int]:
 
 def most_specific(matches: list[Match]) -> list[Match]:
     """Drop a match whose topic words are a strict part of another's that is better, or not
-    much worse: 'is the care worker visa open' is about the visa, not the job."""
+    much worse: 'is the care worker visa open' is about the visa, not the job. Between two
+    names said in full, the longer wins even on a generic word ('field care supervisor')."""
     return [
         match
         for match in matches
         if not any(
-            topic_words(match) < topic_words(other) and other.score >= match.score - SPECIFIC_GAP
+            _narrower(match, other) and other.score >= match.score - SPECIFIC_GAP
             for other in matches
         )
     ]
+
+
+def _narrower(match: Match, other: Match) -> bool:
+    if topic_words(match) < topic_words(other):
+        return True
+    return match.complete and other.complete and match.matched < other.matched
 
 
 def topic_words(match: Match) -> frozenset[str]:

@@ -47,6 +47,11 @@ class RoleReader:
                     best = (weight, name.entry_id)
         return best[1] if best else None
 
+    def all_named(self, text: str) -> set[str]:
+        """Every role a text names in full, by its title or any alias."""
+        found = set(self.index.stems_of(text)) - STOP_STEMS
+        return {name.entry_id for name in self._role_names(found) if name.stems <= found}
+
     def _names_only(self, text: str, role_id: str) -> bool:
         """True when a fragment says nothing but the role's name ('from senior carer')."""
         found = self._topic(text)

@@ -31,7 +31,16 @@ from knowledge.places import (
 )
 from knowledge.ranking import Match, most_specific, one_per_topic, rank
 from knowledge.role_names import RoleReader
-from knowledge.text import GENERIC_STEMS, STOP_STEMS, STOPWORDS, normalise, stem, words
+from knowledge.text import (
+    GENERIC_STEMS,
+    STOP_STEMS,
+    STOPWORDS,
+    in_order,
+    plain_text,
+    stem,
+    without_what_the_day_is_like,
+    words,
+)
 
 _DOUBLED = re.compile(r"(.)\1+")
 _CODE = re.compile(r"\bst\s?-?(\d{4})\b", re.IGNORECASE)
@@ -42,6 +51,7 @@ DOCUMENT_SHARE = 0.6
 UNKNOWN_NUMBER_WEIGHT = 0.5
 UNKNOWN_PLACE_SCORE = 85.0
 PLACE_WITHOUT_WORK = 0.7
+OUT_OF_ORDER = 0.9  # a name whose words all come, but swapped round: likely another thing
 MAX_CANDIDATES = 40
 DOCUMENT_KINDS = ("faqs", "apprenticeships")  # scored on all their words as well as by name
 
@@ -96,7 +106,7 @@ class Index:
             if len(word) >= 5:
                 self.spellings_by_letter[word[0]].append(word)
         self.smalltalk = [
-            (entry.id, _plain(phrasing))
+            (entry.id, plain_text(phrasing))
             for entry in knowledge.smalltalk.values()
             for phrasing in entry.phrasings
         ]
@@ -156,8 +166,10 @@ class Index:
 
     def understand(self, text: str) -> Understanding:
         """Find the entries a message is about, best first, and the aspect it asks about."""
-        typed = [stem(word) for word in words(text)]
-        stems = self.stems_of(text)
+        # "a day in the life of a carer" asks what the work is like, not about day services
+        text_of_topic = without_what_the_day_is_like(text)
+        typed = [stem(word) for word in words(text_of_topic)]
+        stems = self.stems_of(text_of_topic)
         understanding = Understanding(text, stems, detect_aspect(stems, text))
         understanding.guessed = frozenset(w for w, t in zip(stems, typed, strict=True) if w != t)
         understanding.unknown = frozenset(
@@ -168,7 +180,7 @@ class Index:
         understanding.postcode = find_postcode(text)
         query = {w for w in stems if w not in STOP_STEMS}
         focus = query - GENERIC_STEMS - ASPECT_STEMS
-        plain = _plain(text)
+        plain = plain_text(text)
         work_talk = about_work_or_contact(text)
         best: dict[tuple[str, str], Match] = {}
         for number in {n for word in query for n in self.by_anchor.get(word, ())}:
@@ -219,7 +231,7 @@ class Index:
             score = 200 * precision * recall / ((precision + recall) or 1)
             # Phrasings that match on the same words: the one worded most like the message
             # wins (at most one point, so it only ever breaks ties).
-            score += fuzz.ratio(plain, _plain(name.text)) / 100
+            score += fuzz.ratio(plain, plain_text(name.text)) / 100
         else:
             precision = self.weigh(matched & focus) / (self.weigh(focus) or 1) if focus else 1.0
             score = 100 * recall * (0.6 + 0.4 * min(precision, 1.0))
@@ -228,6 +240,8 @@ class Index:
         if name.kind == "hubs" and query - name.stems and not work_talk:
             score *= PLACE_WITHOUT_WORK  # 'pubs in Nottingham' is not about jobs there
         complete = not name.whole_phrase and matched == name.stems
+        if complete and not in_order(name.order, words):
+            score *= OUT_OF_ORDER  # "a care home" does not say "home care"
         return Match(
             name.kind,
             name.entry_id,
@@ -256,7 +270,7 @@ class Index:
 
     def _smalltalk(self, text: str) -> str | None:
         """Small talk when a short message holds one of its phrasings (typos allowed)."""
-        plain = _plain(text)
+        plain = plain_text(text)
         if not plain or len(plain.split()) > _SMALLTALK_MAX_WORDS:
             return None
         best = process.extractOne(
@@ -269,20 +283,11 @@ class Index:
 
     def _exact_codes(self, text: str) -> list[Match]:
         found = []
-        for match in _CODE.finditer(text):
-            apprenticeship = self.knowledge.by_code(f"ST{match.group(1)}")
-            if apprenticeship:
-                code = frozenset({f"st{match.group(1)}"})
-                found.append(
-                    Match(
-                        "apprenticeships",
-                        apprenticeship.id,
-                        100.0,
-                        code,
-                        apprenticeship.code or "",
-                        0,
-                    )
-                )
+        for number in _CODE.findall(text):
+            item = self.knowledge.by_code(f"ST{number}")
+            if item:
+                said = frozenset({f"st{number}"})
+                found.append(Match("apprenticeships", item.id, 100.0, said, item.code or ""))
         return found
 
     def _postcode_hub(self, understanding: Understanding) -> list[Match]:
@@ -310,7 +315,3 @@ class Index:
                 "hubs", desk.id, UNKNOWN_PLACE_SCORE, frozenset({place.casefold()}), place.title()
             )
         ]
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", normalise(text)).split())

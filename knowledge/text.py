@@ -130,3 +130,26 @@ GENERIC_STEMS = frozenset(stem(word) for word in GENERIC)
 def content(stems_in_order: list[str]) -> list[str]:
     """The stems that carry a topic: stopwords removed."""
     return [s for s in stems_in_order if s not in STOP_STEMS]
+
+
+_WHAT_THE_DAY_IS_LIKE = re.compile(
+    r"\b(day in the life|day[- ]to[- ]day|(a |an )?(typical|normal|average|usual) (work ?)?day)\b",
+    re.IGNORECASE,
+)
+
+
+def without_what_the_day_is_like(text: str) -> str:
+    """The text without 'a day in the life', 'a typical day'...: they ask what the work is
+    like, and must not match day centres or day services."""
+    return _WHAT_THE_DAY_IS_LIKE.sub(" ", text)
+
+
+def in_order(order: tuple[str, ...], words: list[str]) -> bool:
+    """True when a name's words come in the message in the order the name says them."""
+    remaining = iter(words)
+    return all(word in remaining for word in order)
+
+
+def plain_text(text: str) -> str:
+    """Normalised text with punctuation as spaces, for comparing wordings."""
+    return " ".join(re.sub(r"[^\w\s]", " ", normalise(text)).split())

@@ -18,8 +18,9 @@ from bot.answers.hubs import hub_reply
 from bot.answers.routes import route_reply
 from bot.answers.signposts import english_only_reply, help_reply, nation_reply
 from bot.answers.wording import apprenticeship_title, short_label
+from bot.flows.faq_fit import FaqFit
 from bot.flows.menu import fallback_reply, main_menu_buttons
-from bot.flows.yes_no import YesNoGuard, is_yes_or_no_question
+from bot.flows.yes_no import is_yes_or_no_question
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
 from knowledge.languages import LanguageCheck
@@ -97,7 +98,7 @@ class Answerer:
         self.index = index or Index(knowledge)
         self.graph = Graph.of(knowledge)
         self.safety = SafetyCheck(knowledge)
-        self.yes_no = YesNoGuard(knowledge, self.index)
+        self.faq_fit = FaqFit(knowledge, self.index)
         self.nations = NationFinder(knowledge)
         self.languages = LanguageCheck(knowledge, self.index.english_words)
 
@@ -166,16 +167,7 @@ class Answerer:
             info = MatchInfo("route", f"{start}>{goal}", "route", 100.0)
             reply = route_reply(self.knowledge, start, goal, routes)
             return Answered([reply], info, route_goal=(start, goal))
-        said = set(understanding.stems)
-        matches = [
-            m
-            for m in understanding.matches
-            if not (
-                m.kind == "faqs"
-                and self.yes_no.guards(m.entry_id)
-                and not self.yes_no.asks_the_same(m.entry_id, said)
-            )
-        ]
+        matches = self.faq_fit.fitting(understanding)
         top = matches[0] if matches else None
         if understanding.smalltalk and (top is None or top.score < ANSWER_AT):
             reply = self.knowledge.smalltalk[understanding.smalltalk].reply
@@ -188,6 +180,10 @@ class Answerer:
         ):
             return Answered([fallback_reply()], None, top, unanswered=True)
         rivals = [m for m in matches[1:] if m.score > top.score - AMBIGUITY_GAP and topic_words(m)]
+        if top.kind == "roles" and top.complete and understanding.aspect:
+            # "are doctors paid on Agenda for Change": the job named in full and what is asked
+            # of it, over a general FAQ that shares the message's other words.
+            rivals = [m for m in rivals if m.kind != "faqs" or self.faq_fit.names_a_job(m.entry_id)]
         if understanding.postcode and top.kind == "hubs":
             rivals = [m for m in rivals if m.score >= POSTCODE_OVERRIDE]
         if not rivals and (top.score >= ANSWER_AT or _plainly_fits(top, matches)):
@@ -238,9 +234,14 @@ class Answerer:
 
 def _only_a_guess(top: Match, understanding: Understanding) -> bool:
     """'who is the prime minister': every topic word matched is a spelling correction ('prime'
-    as 'price') and the rest of the message is words the knowledge base never uses."""
+    as 'price') and the rest of the message is words the knowledge base never uses; or one
+    word of a name is all that matched, beside several words it never uses."""
     topic = topic_words(top)
-    return bool(topic) and topic <= understanding.guessed and bool(understanding.unknown)
+    if topic and topic <= understanding.guessed and understanding.unknown:
+        return True
+    # 'who won the football last night': one word of a job's name, among words the
+    # knowledge base never uses
+    return not top.complete and len(topic) == 1 and len(understanding.unknown) >= 2
 
 
 def _plainly_fits(top: Match, matches: list[Match]) -> bool:

@@ -136,3 +136,16 @@ def test_a_route_to_a_job_named_by_part_of_its_name(index):
 def test_a_more_specific_entry_close_behind_beats_the_general_one(index):
     top = index.understand("is the care worker visa route still open").matches[0]
     assert (top.kind, top.entry_id) == ("faqs", "care-worker-visa")
+
+
+def test_a_name_said_back_to_front_is_another_thing(index):
+    """'a care home' does not say 'home care': the home care coordinator falls behind."""
+    matches = index.understand("what does a wellbeing coordinator in a care home do").matches
+    assert matches[0].entry_id == "activities-coordinator"
+    assert matches[0].score - matches[1].score > 8
+    assert top(index, "home care coordinator jobs") == ("roles", "care-coordinator")
+
+
+def test_the_longer_name_said_in_full_wins_even_on_a_generic_word(index):
+    matches = index.understand("field care supervisor role").matches
+    assert [m.entry_id for m in matches] == ["field-care-supervisor"]

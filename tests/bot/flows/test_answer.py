@@ -48,3 +48,28 @@ async def test_a_question_naming_nothing_known_is_not_answered_on_a_whim(engine)
         person = Person(engine, ref=f"test:{question}")
         text = await person.says(question)
         assert "Did you mean" not in text and "Ask a person" in person.labels, question
+
+
+async def test_a_question_about_one_job_is_not_answered_by_another_jobs_faq(engine):
+    person = Person(engine)
+    text = await person.says("can i become a doctor through an apprenticeship")
+    assert (
+        text.startswith("Doctor (integrated degree) apprenticeship") and "Did you mean" not in text
+    )
+    assert "same training as other medical students" in text
+    # ...while an FAQ that asks about several jobs still answers each of them
+    text = await Person(engine, ref="test:physio").says("do i get money to study physio")
+    assert "Learning Support Fund" in text
+
+
+async def test_what_is_asked_of_a_job_named_in_full_beats_a_general_faq(engine):
+    text = await Person(engine).says("are doctors paid on agenda for change")
+    assert text.startswith("Pay for a doctor") and "except doctors" in text
+
+
+async def test_a_job_no_apprenticeship_leads_into_names_those_on_the_way(engine):
+    text = await Person(engine).says("is there an apprenticeship for pharmacists")
+    assert "I know of no apprenticeship that leads straight into pharmacist work" in text
+    assert "Pharmacy technician: Pharmacy Technician (integrated) apprenticeship" in text
+    text = await Person(engine, ref="test:how").says("how do i become a pharmacist")
+    assert "Pharmacy technician: Pharmacy Technician (integrated) apprenticeship" in text
