@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from knowledge.base import Knowledge
-from knowledge.text import STOP_STEMS, stems
+from knowledge.text import STOP_STEMS, plain_text, stems
 
 KEYWORD_WEIGHT = 0.8
 
@@ -21,6 +21,7 @@ class Name:
     whole_phrase: bool  # phrasings are compared as a whole; names need only be present
     weight: float = 1.0  # keywords are loose words: they suggest an entry more than name it
     order: tuple[str, ...] = ()  # the stems in the order the name says them
+    plain: str = ""  # the wording normalised once, to compare phrasings with a message
 
 
 def names_of(knowledge: Knowledge) -> list[Name]:
@@ -28,7 +29,11 @@ def names_of(knowledge: Knowledge) -> list[Name]:
 
     def name(kind: str, entry_id: str, text: str, whole: bool = False) -> Name | None:
         said = tuple(w for w in stems(text) if w not in STOP_STEMS)
-        return Name(kind, entry_id, text, frozenset(said), whole, order=said) if said else None
+        if not said:
+            return None
+        return Name(
+            kind, entry_id, text, frozenset(said), whole, order=said, plain=plain_text(text)
+        )
 
     def keyword(kind: str, entry_id: str, text: str) -> Name | None:
         found = name(kind, entry_id, text, whole=True)

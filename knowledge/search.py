@@ -231,7 +231,7 @@ class Index:
             score = 200 * precision * recall / ((precision + recall) or 1)
             # Phrasings that match on the same words: the one worded most like the message
             # wins (at most one point, so it only ever breaks ties).
-            score += fuzz.ratio(plain, plain_text(name.text)) / 100
+            score += fuzz.ratio(plain, name.plain) / 100
         else:
             precision = self.weigh(matched & focus) / (self.weigh(focus) or 1) if focus else 1.0
             score = 100 * recall * (0.6 + 0.4 * min(precision, 1.0))
