@@ -109,5 +109,8 @@ def progression(knowledge: Knowledge, role: Role, sources: Sources) -> str:
     for target_id in role.leads_to:
         moves.setdefault(target_id, knowledge.roles[target_id].title)
     if not moves:
-        return f"{role.title} is a senior role; ask about a role you'd like to move to."
+        return (
+            f"I don't have a next step from {in_sentence(role.title)} in my career pathways yet. "
+            "Ask me about a job you'd like to move to and I'll tell you how to get into it."
+        )
     return compose(f"Where {a_role(role.title)} can go next:", bullets(moves.values()))
