@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8080)
     run.add_argument("--metrics-port", type=int, help="serve /metrics here (polling workers)")
+    web = commands.add_parser("web", help="serve the chat page and the hubs' lead board")
+    web.add_argument("--host", default="127.0.0.1")
+    web.add_argument("--port", type=int, default=8000)
     relay = commands.add_parser("relay", help="deliver waiting lead cards and notices (no chat)")
     relay.add_argument("--metrics-port", type=int, help="serve /metrics on this port")
     webhook = commands.add_parser("webhook", help="register the webhook (once, for all workers)")
@@ -132,6 +135,10 @@ def _run(args: argparse.Namespace) -> int:
         from bot.commands.db import run_purge, run_upgrade
 
         return run_upgrade() if args.db_command == "upgrade" else run_purge(args.older_than)
+    if args.command == "web":
+        from bot.commands.web import run_web
+
+        return run_web(args.host, args.port)
     if args.command == "run":
         from bot.commands.run import run_bot
 

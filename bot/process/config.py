@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     telegram_base_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_url: str | None = None
+    web_secret: SecretStr | None = None  # signs web visitors' cookies; same on every worker
+    web_https_only: bool = False  # send the cookie over HTTPS only (set behind TLS)
     hub_chats: str = ""  # "hub-id=chat-id,hub-id=chat-id"
     hub_chats_file: Path | None = None  # YAML: "hub-id: chat-id" lines
     admin_chat: int | None = None  # where relay alerts and escalations go

@@ -1,0 +1,58 @@
+"""Who a web visitor is and whether to take their message: a random id in a signed, HttpOnly,
+SameSite cookie (no personal data in it), a CSRF token that every POST must carry, and a
+per-person rate limit."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from collections import defaultdict, deque
+
+from starlette.requests import Request
+
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf"
+
+
+def visitor_id(request: Request, *, create: bool) -> str | None:
+    """The visitor's random id from their session cookie; a new one when `create` is set and
+    they have none (a lost or forged cookie is a new person)."""
+    session = request.session
+    if "id" not in session and create:
+        session["id"] = secrets.token_urlsafe(18)
+        session["csrf"] = secrets.token_urlsafe(24)
+    return session.get("id")
+
+
+def csrf_token(request: Request) -> str:
+    """The token the page embeds and each POST sends back."""
+    return request.session.get("csrf", "")
+
+
+def csrf_ok(request: Request, sent: str | None) -> bool:
+    """True when the POST carries the session's own token."""
+    expected = request.session.get("csrf")
+    return bool(expected and sent) and hmac.compare_digest(expected, sent or "")
+
+
+class RateLimit:
+    """At most `limit` messages per person in any `window` seconds (per worker)."""
+
+    def __init__(self, limit: int = 20, window: float = 60.0) -> None:
+        self.limit, self.window = limit, window
+        self.sent: dict[str, deque[float]] = defaultdict(deque)
+
+    def allow(self, person: str, now: float | None = None) -> bool:
+        """Count this message; False when the person is over the limit."""
+        now = time.monotonic() if now is None else now
+        times = self.sent[person]
+        while times and now - times[0] > self.window:
+            times.popleft()
+        if len(times) >= self.limit:
+            return False
+        times.append(now)
+        if len(self.sent) > 100_000:  # forget idle people rather than grow without end
+            for key in [k for k, v in self.sent.items() if not v or now - v[-1] > self.window]:
+                del self.sent[key]
+        return True
