@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     route = hubs_commands.add_parser("route", help="which hub gets a lead from a place, and why")
     route.add_argument("place", metavar="POSTCODE-OR-TOWN")
     route.add_argument("--role", help="the role id the person is interested in")
+    password = hubs_commands.add_parser("password", help="set a hub's lead-board password")
+    password.add_argument("hub_id", metavar="HUB-ID")
 
     questions = commands.add_parser("questions", help="what people asked, for curators")
     questions_commands = questions.add_subparsers(dest="questions_command", required=True)
@@ -154,8 +156,10 @@ def _run(args: argparse.Namespace) -> int:
 
         return set_webhook(args.url)
     if args.command == "hubs":
-        from bot.commands.hubs import run_route
+        from bot.commands.hubs import run_password, run_route
 
+        if args.hubs_command == "password":
+            return run_password(args.hub_id)
         return run_route(args.place, args.role)
     if args.command == "questions":
         from bot.commands.questions import run_report

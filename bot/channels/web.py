@@ -28,6 +28,7 @@ from bot.channels.web_guard import (
     csrf_token,
     visitor_id,
 )
+from bot.channels.web_hub import hub_routes
 from bot.engine import Engine
 from bot.incoming import Incoming
 from bot.replies import Reply
@@ -54,9 +55,11 @@ def web_app(
     secret_key: str,
     https_only: bool = False,
     rate_limit: RateLimit | None = None,
+    hub_passwords: dict[str, str] | None = None,
     extra_routes: Sequence[BaseRoute] = (),
 ) -> Starlette:
-    """The ASGI app: / (the chat page), POST /send, /picture/NAME, /health."""
+    """The ASGI app: / (the chat page), POST /send, /picture/NAME, /health, and /hub, the
+    lead board for the hubs that have a password in `hub_passwords`."""
     limit = rate_limit or RateLimit()
 
     async def page(request: Request) -> Response:
@@ -112,6 +115,7 @@ def web_app(
             Route("/picture/{name}", picture, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             Mount("/static", StaticFiles(directory=str(PAGES / "static")), name="static"),
+            *hub_routes(engine, hub_passwords or {}, templates),
             *extra_routes,
         ],
         middleware=[

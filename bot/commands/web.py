@@ -6,6 +6,7 @@ import secrets
 import sys
 
 from bot.commands.run import _check_database, _stops_with_exit_0
+from bot.hubs.passwords import parse_passwords
 from bot.process.config import Settings
 from bot.process.logs import configure_logging
 from bot.process.metrics import metrics_route
@@ -36,6 +37,7 @@ def run_web(host: str, port: int) -> int:
         engine,
         secret_key=web_secret(settings),
         https_only=settings.web_https_only,
+        hub_passwords=parse_passwords(settings.hub_passwords),
         extra_routes=[metrics_route(knowledge, database)],
     )
     server = _stops_with_exit_0(uvicorn)(

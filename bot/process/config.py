@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     web_secret: SecretStr | None = None  # signs web visitors' cookies; same on every worker
     web_https_only: bool = False  # send the cookie over HTTPS only (set behind TLS)
+    hub_passwords: str = ""  # "hub-id=scrypt$..." from `carepath hubs password HUB-ID`
     hub_chats: str = ""  # "hub-id=chat-id,hub-id=chat-id"
     hub_chats_file: Path | None = None  # YAML: "hub-id: chat-id" lines
     admin_chat: int | None = None  # where relay alerts and escalations go
