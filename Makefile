@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCHMARKS := kb_load answering turns telegram relay pathways
 
-.PHONY: setup chat test lint bench soak clean
+.PHONY: setup chat test lint bench soak browser clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "CarePath needs Python 3.11 or newer: make PYTHON=python3.11 ...")'
@@ -23,7 +23,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's chromium for the browser tests"; \
+	  (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)) \
+	  || { echo "Could not install chromium: run 'sudo apt-get install chromium', then make test again"; exit 1; }; }
+
+test: lint browser
 	$(BIN)/pytest
 
 bench: $(STAMP)

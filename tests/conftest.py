@@ -89,3 +89,9 @@ async def database(request: pytest.FixtureRequest, tmp_path: Path, sqlite_templa
         await _empty_postgres(database)
     yield database
     await database.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: Playwright's sync API keeps an event loop running in this thread
+    until the session ends, which async tests after it could not start under."""
+    items.sort(key=lambda item: "page" in getattr(item, "fixturenames", ()))

@@ -39,7 +39,7 @@ def median_hours_to_claim(waits: list[timedelta]) -> float | None:
 
 def chart_svg(weeks: list[Counter[str]], median_hours: float | None, first_week: datetime) -> str:
     """Stacked bars, one a week, with a legend and the median time to claim as text."""
-    width, height, left, bottom, bar = 640, 300, 40, 240, 48
+    width, height, left, bottom, bar = 760, 300, 40, 240, 56
     tallest = max([sum(week.values()) for week in weeks] + [1])
     scale = (bottom - 40) / tallest
     parts = [
@@ -66,7 +66,7 @@ def chart_svg(weeks: list[Counter[str]], median_hours: float | None, first_week:
         parts.append(f'<text x="{x}" y="{bottom + 16}" font-size="11">{label}</text>')
         parts.append(f'<text x="{x + 4}" y="{y - 4:.1f}" font-size="12">{total}</text>')
     for number, status in enumerate(COLOURS):
-        x = left + number * 120
+        x = left + number * 145
         parts.append(
             f'<rect x="{x}" y="{height - 34}" width="12" height="12" fill="{COLOURS[status]}"/>'
         )
