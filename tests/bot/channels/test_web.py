@@ -42,7 +42,8 @@ async def test_the_page_greets_and_its_cookie_holds_only_a_random_id(engine):
         assert set(data) == {"id", "csrf"}  # no personal data in the cookie
 
 
-async def test_two_questions_a_button_and_the_interest_form_make_a_lead(engine):
+async def test_two_questions_a_button_and_the_interest_form_make_a_lead(engine_on_each_database):
+    engine = engine_on_each_database
     async with browser(engine) as client:
         _, token = await opened(client)
         first = (await say(client, token, text="nursing associate pay")).json()["replies"]

@@ -77,7 +77,9 @@ async def test_a_recruiter_signs_in_sees_the_lead_and_claims_it(engine):
     assert kinds.count("card_update") == 2  # the Telegram card follows each change
 
 
-async def test_a_claim_made_on_telegram_shows_on_the_board(engine):
+async def test_a_claim_made_on_telegram_shows_on_the_board(engine_on_each_database):
+    """The web worker and Telegram workers share one database: SQLite or PostgreSQL."""
+    engine = engine_on_each_database
     lead = await a_lead(engine)
     await engine.handle(
         Incoming("hub:x", button=f"claim:{lead.id}", hub_id="nottingham-hub", actor="Bea")
