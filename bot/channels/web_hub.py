@@ -26,7 +26,7 @@ from knowledge.base import Knowledge
 from storage.leads import find_lead, leads_for_export
 from storage.models import LeadEvent, utcnow
 
-SIGN_IN_TRIES = RateLimit(limit=5, window=300)  # per hub and address: slows password guessing
+SIGN_IN_TRIES, SIGN_IN_WINDOW = 5, 300.0  # per hub and address: slows password guessing
 
 
 def hub_routes(
@@ -34,6 +34,7 @@ def hub_routes(
 ) -> list[Route]:
     """/hub (sign in, or the board), claims, status changes, the CSV export and the chart."""
     knowledge = engine.knowledge
+    tries = RateLimit(limit=SIGN_IN_TRIES, window=SIGN_IN_WINDOW)
 
     def signed_in(request: Request) -> tuple[str, str] | None:
         hub_id, name = request.session.get("hub"), request.session.get("recruiter")
@@ -67,7 +68,7 @@ def hub_routes(
             return Response("Your session has ended. Reload the page.", status_code=403)
         hub_id, name = str(form.get("hub", "")), str(form.get("name", "")).strip()[:60]
         address = request.client.host if request.client else "?"
-        if not SIGN_IN_TRIES.allow(f"{hub_id}:{address}"):
+        if not tries.allow(f"{hub_id}:{address}"):
             request.session["notice"] = "Too many tries. Please wait five minutes."
         elif not name:
             request.session["notice"] = "Please give your name: it shows on the leads you claim."

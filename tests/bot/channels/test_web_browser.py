@@ -112,7 +112,9 @@ def test_a_recruiter_claims_the_lead_and_another_hub_cannot_see_it(
     page.get_by_label("Your name").fill("Ann")
     page.get_by_label("Hub password").fill("nottingham-secret-1")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("leads")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Nottingham and Nottinghamshire hub leads"
+    )
     expect(page.locator("table")).to_contain_text("Sam Person")
     expect(page.locator("table")).to_contain_text("Hospital porter")
     reference = page.locator("tbody tr td").first.inner_text()

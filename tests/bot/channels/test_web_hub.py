@@ -114,3 +114,13 @@ async def test_a_claim_without_the_csrf_token_is_refused(engine):
         await signed_in(client, "nottingham-hub", "nottingham-secret-1")
         refused = await client.post(f"/hub/leads/{lead.id}/claim", data={"csrf": "forged"})
         assert refused.status_code == 403
+
+
+async def test_sign_in_slows_down_after_five_wrong_passwords(engine):
+    async with client_for(engine) as client:
+        for _ in range(5):
+            assert "do not match" in await signed_in(client, "nottingham-hub", "guess")
+        board = await signed_in(client, "nottingham-hub", "nottingham-secret-1")
+        assert "Too many tries" in board and "Sign out" not in board
+    async with client_for(engine) as fresh_worker:  # each worker keeps its own count
+        assert "Sign out" in await signed_in(fresh_worker, "nottingham-hub", "nottingham-secret-1")
