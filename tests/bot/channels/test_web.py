@@ -124,3 +124,13 @@ async def test_only_route_pictures_are_served(engine, name):
 async def test_health(engine):
     async with browser(engine) as client:
         assert (await client.get("/health")).json() == {"status": "ok"}
+
+
+async def test_a_planned_route_comes_with_its_picture(engine):
+    async with browser(engine) as client:
+        _, token = await opened(client)
+        [route] = (await say(client, token, text="from care worker to nurse")).json()["replies"]
+        assert route["text"].startswith("From care worker to registered nurse")
+        picture = await client.get(route["image"])
+        assert picture.status_code == 200 and picture.headers["content-type"] == "image/png"
+        assert picture.content.startswith(b"\x89PNG")
