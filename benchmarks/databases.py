@@ -37,11 +37,19 @@ async def on_each_database(bench: Callable[[str, Engine], Awaitable[str]]) -> No
         finally:
             await database.close()
 
+    await on_each_database_url(run, memory_of="")
+
+
+async def on_each_database_url(
+    bench: Callable[[str, str], Awaitable[None]], memory_of: str = " (load generator)"
+) -> None:
+    """Run `bench(name, url)` on a fresh SQLite file, then on PostgreSQL if
+    CAREPATH_BENCH_DATABASE_URL names one; then print this process's peak memory."""
     with tempfile.TemporaryDirectory() as scratch:
-        await run("SQLite", f"sqlite+aiosqlite:///{Path(scratch) / 'bench.db'}")
+        await bench("SQLite", f"sqlite+aiosqlite:///{Path(scratch) / 'bench.db'}")
     postgres = os.environ.get(POSTGRES_VARIABLE)
     if postgres:
-        await run("PostgreSQL", postgres)
+        await bench("PostgreSQL", postgres)
     else:
         print(f"PostgreSQL: skipped (set {POSTGRES_VARIABLE})")
-    print(f"peak memory: {peak_memory_mb():.0f} MB")
+    print(f"peak memory{memory_of}: {peak_memory_mb():.0f} MB")

@@ -12,14 +12,13 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
-from benchmarks.databases import POSTGRES_VARIABLE, fresh_database
-from benchmarks.measure import peak_memory_mb, percentile
+from benchmarks.databases import fresh_database, on_each_database_url
+from benchmarks.measure import percentile
 from benchmarks.soak import free_port
 
 PEOPLE, MESSAGES, AT_ONCE = 200, 5, 50
@@ -95,16 +94,5 @@ async def bench(name: str, database_url: str) -> None:
     )
 
 
-async def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        await bench("SQLite", f"sqlite+aiosqlite:///{folder}/carepath.db")
-    url = os.environ.get(POSTGRES_VARIABLE)
-    if url:
-        await bench("PostgreSQL", url)
-    else:
-        print(f"PostgreSQL: skipped (set {POSTGRES_VARIABLE})")
-    print(f"peak memory (load generator): {peak_memory_mb():.0f} MB")
-
-
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(on_each_database_url(bench))

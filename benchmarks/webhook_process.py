@@ -14,14 +14,13 @@ import asyncio
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 import httpx
 import uvicorn
 
-from benchmarks.databases import POSTGRES_VARIABLE, fresh_database
-from benchmarks.measure import peak_memory_mb, percentile
+from benchmarks.databases import fresh_database, on_each_database_url
+from benchmarks.measure import percentile
 from benchmarks.soak import SECRET, TOKEN, free_port
 from benchmarks.web import worker_peak_mb
 from tests.fakes.bot_api import FakeBotApi, message_update
@@ -88,16 +87,5 @@ async def bench(name: str, database_url: str) -> None:
     )
 
 
-async def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        await bench("SQLite", f"sqlite+aiosqlite:///{folder}/carepath.db")
-    url = os.environ.get(POSTGRES_VARIABLE)
-    if url:
-        await bench("PostgreSQL", url)
-    else:
-        print(f"PostgreSQL: skipped (set {POSTGRES_VARIABLE})")
-    print(f"peak memory (load generator and fake Bot API): {peak_memory_mb():.0f} MB")
-
-
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(on_each_database_url(bench))

@@ -10,6 +10,7 @@ from bot.channels.telegram import build_application
 from tests.bot.channels.conftest import TOKEN
 from tests.bot.hubs.test_relay_process import exit_code
 from tests.fakes.bot_api import message_update
+from tests.workers import wait_until_healthy
 
 
 def free_port() -> int:
@@ -107,8 +108,6 @@ async def test_a_webhook_worker_stops_cleanly_on_sigterm(fake_api, tmp_path):
     import subprocess
     import sys
 
-    import httpx
-
     server, task, port = await serve(fake_api)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -128,15 +127,7 @@ async def test_a_webhook_worker_stops_cleanly_on_sigterm(fake_api, tmp_path):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{worker_port}") as client:
-            for _ in range(500):
-                assert worker.poll() is None, worker.stderr.read().decode()[-1500:]
-                try:
-                    if (await client.get("/health")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.05)
+        await wait_until_healthy(worker, f"http://127.0.0.1:{worker_port}")
         worker.send_signal(signal.SIGTERM)
         assert await exit_code(worker) == 0
         logs = worker.stderr.read().decode()

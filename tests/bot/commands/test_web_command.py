@@ -9,6 +9,8 @@ import sys
 
 import httpx
 
+from tests.workers import wait_until_healthy
+
 
 async def test_carepath_web_serves_and_stops_cleanly_on_sigterm(tmp_path):
     with socket.socket() as probe:
@@ -22,14 +24,8 @@ async def test_carepath_web_serves_and_stops_cleanly_on_sigterm(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    await wait_until_healthy(worker, f"http://127.0.0.1:{port}")
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-        for _ in range(500):
-            assert worker.poll() is None, worker.stderr.read().decode()[-1500:]
-            try:
-                if (await client.get("/health")).status_code == 200:
-                    break
-            except httpx.TransportError:
-                await asyncio.sleep(0.05)
         page = await client.get("/")
         assert "CarePath" in page.text and client.cookies.get("carepath")
         assert "carepath_updates_total" in (await client.get("/metrics")).text
