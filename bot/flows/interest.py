@@ -21,6 +21,7 @@ from storage.state import clear_state, set_state
 FLOW = "interest"
 STEPS = ("interests", "name", "contact", "place", "hours", "drives", "summary", "consent")
 OPTIONAL = {"hours", "drives"}
+CHOICE_STEPS = {"hours", "drives", "summary", "consent"}  # steps answered by a button
 MAX_MISSES = 3
 APPLY_INTENT = re.compile(
     r"\b(i (want|would like|'d like) to apply|how (do|can) i apply|sign me up|"
@@ -120,6 +121,10 @@ def _go(turn: Turn, step: str, data: dict[str, Any]) -> list[Reply]:
 
 
 def _miss(turn: Turn, hint: str) -> list[Reply]:
+    answered = _question_meanwhile(turn)
+    if answered:
+        waiting = prompt(turn, turn.state.step)
+        return [*answered, Reply(f"Your form is still open. {hint}", waiting.buttons)]
     data = _data(turn)
     data["misses"] = data.get("misses", 0) + 1
     set_state(turn.state, flow=FLOW, step=turn.state.step, data=data)
@@ -135,6 +140,15 @@ def _miss(turn: Turn, hint: str) -> list[Reply]:
             (Button("Talk to a person", "ask:person"), Button("Cancel the form", "form:cancel")),
         )
     ]
+
+
+def _question_meanwhile(turn: Turn) -> list[Reply]:
+    """A careers question typed where the form wanted a choice ('what does a porter do' at
+    the summary) is answered, and the form kept; anything else is not an answer here."""
+    if turn.state.step not in CHOICE_STEPS or turn.incoming.button or not turn.text:
+        return []
+    answered = turn.answerer.careers_answer(turn.text)
+    return answered.replies if answered.match is not None else []
 
 
 def _back(turn: Turn) -> list[Reply]:

@@ -166,6 +166,16 @@ async def test_a_question_mid_form_is_answered_only_after_cancel(engine):
     assert "Band 4" in await person.says("nursing associate pay")
 
 
+async def test_a_question_where_the_form_wants_a_choice_is_answered_and_the_form_kept(engine):
+    person = Person(engine)
+    await fill_form(person)  # at the consent step
+    text = await person.says("what does a porter do")
+    assert "Hospital porter:" in text and "Your form is still open." in text
+    assert "Yes, send my details" in person.labels
+    assert "Your reference is CP-" in await person.taps("Yes, send my details")
+    assert await count(engine, Lead) == 1
+
+
 async def test_the_form_survives_a_restart(knowledge, sqlite_database):
     first = Person(Engine(knowledge, sqlite_database), ref="test:restart")
     await first.says("/interest")
