@@ -35,6 +35,8 @@ async def test_the_page_greets_and_its_cookie_holds_only_a_random_id(engine):
         page = await client.get("/")
         assert "Hello! I&#39;m CarePath" in page.text or "Hello! I'm CarePath" in page.text
         assert '<label for="message">' in page.text and 'aria-live="polite"' in page.text
+        assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+        assert page.headers["x-content-type-options"] == "nosniff"
         cookie = page.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=lax" in cookie
         payload = client.cookies[COOKIE].split(".")[0]

@@ -65,9 +65,10 @@ def photograph(page: Page, folder: str, name: str) -> None:
 
 def answered(page: Page, action) -> None:
     """Do `action` and wait for the replies to it."""
-    before = page.locator("#conversation li.bot").count()
+    replies = page.locator("#conversation li.bot")
+    before = replies.count()
     action()
-    page.wait_for_function(f"document.querySelectorAll('#conversation li.bot').length > {before}")
+    expect(replies.nth(before)).to_be_attached()
 
 
 def ask(page: Page, text: str) -> None:
