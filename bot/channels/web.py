@@ -18,13 +18,13 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.answers.pictures import picture_dir
 from bot.channels.telegram_webhook import read_limited
 from bot.channels.web_guard import (
     CSRF_HEADER,
     RateLimit,
+    SecurityHeaders,
     csrf_ok,
     csrf_token,
     visitor_id,
@@ -131,38 +131,6 @@ def web_app(
             ),
         ],
     )
-
-
-class SecurityHeaders:
-    """Headers every page gets: only our own scripts, styles and images; never framed (the
-    board's buttons cannot be clicked through another site); no sniffing; no referrer sent."""
-
-    HEADERS = (
-        (
-            b"content-security-policy",
-            b"default-src 'self'; img-src 'self'; script-src 'self'; style-src 'self'; "
-            b"frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-        ),
-        (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
-        (b"x-frame-options", b"DENY"),
-    )
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], *self.HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
 
 
 def _message(body: bytes) -> dict[str, str] | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.flows import consent
 from bot.flows.checks import check_contact, check_name, check_place
-from bot.flows.interest_prompts import HOURS, interest_title, prompt
+from bot.flows.interest_prompts import HOURS, interest_title, miss, prompt
 from bot.flows.questions import yes_or_no
 from bot.flows.turn import Turn
 from bot.hubs.routing import route
@@ -20,9 +20,6 @@ from storage.state import clear_state, set_state
 
 FLOW = "interest"
 STEPS = ("interests", "name", "contact", "place", "hours", "drives", "summary", "consent")
-OPTIONAL = {"hours", "drives"}
-CHOICE_STEPS = {"hours", "drives", "summary", "consent"}  # steps answered by a button
-MAX_MISSES = 3
 APPLY_INTENT = re.compile(
     r"\b(i (want|would like|'d like) to apply|how (do|can) i apply|sign me up|"
     r"register (my )?interest|i'?m interested|i am interested|apply (for|now|today)|"
@@ -120,37 +117,6 @@ def _go(turn: Turn, step: str, data: dict[str, Any]) -> list[Reply]:
     return [prompt(turn, step)]
 
 
-def _miss(turn: Turn, hint: str) -> list[Reply]:
-    answered = _question_meanwhile(turn)
-    if answered:
-        waiting = prompt(turn, turn.state.step)
-        return [*answered, Reply(f"Your form is still open. {hint}", waiting.buttons)]
-    data = _data(turn)
-    data["misses"] = data.get("misses", 0) + 1
-    set_state(turn.state, flow=FLOW, step=turn.state.step, data=data)
-    if data["misses"] < MAX_MISSES:
-        return [Reply(hint)]
-    data["misses"] = 0
-    set_state(turn.state, flow=FLOW, step=turn.state.step, data=data)
-    skip = " type 'skip'," if turn.state.step in OPTIONAL else ""
-    return [
-        Reply(
-            f"{hint}\n\nThis doesn't seem to be working, sorry. You can{skip} type 'back' to "
-            "change an earlier answer, 'cancel' to stop, or talk to a person instead.",
-            (Button("Talk to a person", "ask:person"), Button("Cancel the form", "form:cancel")),
-        )
-    ]
-
-
-def _question_meanwhile(turn: Turn) -> list[Reply]:
-    """A careers question typed where the form wanted a choice ('what does a porter do' at
-    the summary) is answered, and the form kept; anything else is not an answer here."""
-    if turn.state.step not in CHOICE_STEPS or turn.incoming.button or not turn.text:
-        return []
-    answered = turn.answerer.careers_answer(turn.text)
-    return answered.replies if answered.match is not None else []
-
-
 def _back(turn: Turn) -> list[Reply]:
     step = turn.state.step
     index = STEPS.index(step)
@@ -196,7 +162,7 @@ async def _interests(turn: Turn, text: str, button: str) -> list[Reply]:
         if text.casefold() in ("not sure", "anything", "any", "don't know", "dont know"):
             data["interests"] = []
             return _go(turn, "name", data)
-        return _miss(
+        return miss(
             turn,
             "I didn't recognise that job. Type a job such as 'care worker' or "
             "'nursing associate', or choose 'Not sure yet'.",
@@ -208,7 +174,7 @@ async def _interests(turn: Turn, text: str, button: str) -> list[Reply]:
 async def _name(turn: Turn, text: str, button: str) -> list[Reply]:
     checked = check_name(text)
     if checked.value is None:
-        return _miss(turn, checked.hint or "Please type your name.")
+        return miss(turn, checked.hint or "Please type your name.")
     data = _data(turn)
     data["name"] = checked.value
     return _go(turn, "contact", data)
@@ -217,7 +183,7 @@ async def _name(turn: Turn, text: str, button: str) -> list[Reply]:
 async def _contact(turn: Turn, text: str, button: str) -> list[Reply]:
     checked = check_contact(turn.incoming.shared_phone or text)
     if checked.value is None:
-        return _miss(turn, checked.hint or "Please send a phone number or an email address.")
+        return miss(turn, checked.hint or "Please send a phone number or an email address.")
     data = _data(turn)
     data["contact"], data["contact_kind"] = checked.value, checked.kind
     return _go(turn, "place", data)
@@ -231,7 +197,7 @@ async def take_place(turn: Turn, place: str) -> list[Reply]:
 async def _place(turn: Turn, text: str, button: str) -> list[Reply]:
     checked = check_place(text, turn.knowledge)
     if checked.value is None:
-        return _miss(turn, checked.hint or "Please send your postcode.")
+        return miss(turn, checked.hint or "Please send your postcode.")
     data = _data(turn)
     data["place"], data["place_kind"] = checked.value, checked.kind
     return _go(turn, "hours", data)
@@ -246,7 +212,7 @@ async def _hours(turn: Turn, text: str, button: str) -> list[Reply]:
         if lowered in SKIP_WORDS:
             choice = "skip"
     if choice is None:
-        return _miss(turn, "Please choose Full-time, Part-time or Flexible, or Skip.")
+        return miss(turn, "Please choose Full-time, Part-time or Flexible, or Skip.")
     data["hours"] = HOURS.get(choice)
     return _go(turn, "drives", data)
 
@@ -260,7 +226,7 @@ async def _drives(turn: Turn, text: str, button: str) -> list[Reply]:
         if lowered in SKIP_WORDS:
             choice = "skip"
     if choice is None:
-        return _miss(turn, "Please choose Yes or No, or Skip.")
+        return miss(turn, "Please choose Yes or No, or Skip.")
     data["drives"] = {"yes": True, "no": False}.get(choice)
     return _go(turn, "summary", data)
 
@@ -268,9 +234,7 @@ async def _drives(turn: Turn, text: str, button: str) -> list[Reply]:
 async def _summary(turn: Turn, text: str, button: str) -> list[Reply]:
     if button == "form:confirm" or text.casefold() in _YES:
         return _go(turn, "consent", _data(turn))
-    return _miss(
-        turn, "Choose 'Yes, that's right' to continue, or a Change button to fix a detail."
-    )
+    return miss(turn, "Choose 'Yes, that's right' to continue, or a Change button to fix a detail.")
 
 
 async def _consent(turn: Turn, text: str, button: str) -> list[Reply]:
@@ -284,7 +248,7 @@ async def _consent(turn: Turn, text: str, button: str) -> list[Reply]:
             )
         ]
     if button != "form:consent:yes" and lowered not in ("yes", "yes please", "i agree"):
-        return _miss(turn, "Please choose 'Yes, send my details' or 'No, don't send'.")
+        return miss(turn, "Please choose 'Yes, send my details' or 'No, don't send'.")
     data = _data(turn)
     coverage = route(turn.knowledge, data["place"], data.get("interests", []))
     contact_kind = data.get("contact_kind")

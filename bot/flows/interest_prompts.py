@@ -1,4 +1,5 @@
-"""What the interest form asks at each step, its summary, and its consent screen."""
+"""What the interest form asks at each step, its summary, its consent screen, and what it says
+to an answer it cannot use."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from bot.flows.turn import Turn
 from bot.hubs.routing import route
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
+from storage.state import set_state
 
 HOURS = {"full": "Full-time", "part": "Part-time", "flexible": "Flexible"}
+OPTIONAL = {"hours", "drives"}
+CHOICE_STEPS = {"hours", "drives", "summary", "consent"}  # steps answered by a button
+MAX_MISSES = 3
 
 
 def interest_title(knowledge: Knowledge, interest: str) -> str | None:
@@ -110,3 +115,36 @@ def _summary_text(turn: Turn) -> str:
         f"• Hours: {data.get('hours') or 'Not said'}\n"
         f"• Drives: {drives}"
     )
+
+
+def miss(turn: Turn, hint: str) -> list[Reply]:
+    """The reply to an answer the step cannot use: a careers question is answered and the form
+    kept; otherwise the hint, and after three misses a way out (a person, or cancel)."""
+    answered = _question_meanwhile(turn)
+    if answered:
+        waiting = prompt(turn, turn.state.step)
+        return [*answered, Reply(f"Your form is still open. {hint}", waiting.buttons)]
+    data = dict(turn.state.data)
+    data["misses"] = data.get("misses", 0) + 1
+    if data["misses"] >= MAX_MISSES:
+        data["misses"] = 0
+    set_state(turn.state, flow=turn.state.flow, step=turn.state.step, data=data)
+    if data["misses"]:
+        return [Reply(hint)]
+    skip = " type 'skip'," if turn.state.step in OPTIONAL else ""
+    return [
+        Reply(
+            f"{hint}\n\nThis doesn't seem to be working, sorry. You can{skip} type 'back' to "
+            "change an earlier answer, 'cancel' to stop, or talk to a person instead.",
+            (Button("Talk to a person", "ask:person"), Button("Cancel the form", "form:cancel")),
+        )
+    ]
+
+
+def _question_meanwhile(turn: Turn) -> list[Reply]:
+    """A careers question typed where the form wanted a choice ('what does a porter do' at
+    the summary) is answered, and the form kept; anything else is not an answer here."""
+    if turn.state.step not in CHOICE_STEPS or turn.incoming.button or not turn.text:
+        return []
+    answered = turn.answerer.careers_answer(turn.text)
+    return answered.replies if answered.match is not None else []
