@@ -4,8 +4,6 @@ the Telegram buttons do, so they are the same records and the Telegram card foll
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,7 +17,7 @@ from bot.channels.web_guard import CSRF_FIELD, RateLimit, csrf_ok, csrf_token, v
 from bot.engine import Engine
 from bot.hubs.board_chart import chart_svg, median_hours_to_claim, weekly_counts
 from bot.hubs.cards import CHANGES, STATUS_LABELS, interest_titles
-from bot.hubs.export import COLUMNS, as_row
+from bot.hubs.export import leads_csv
 from bot.hubs.passwords import password_matches
 from bot.incoming import Incoming
 from knowledge.base import Knowledge
@@ -116,13 +114,9 @@ def hub_routes(
             return Response("Please sign in.", status_code=403)
         async with engine.database.transaction() as session:
             leads = await leads_for_export(session, hub_id=who[0])
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(as_row(lead) for lead in leads)
         name = f"{who[0]}-leads-{utcnow():%Y-%m-%d}.csv"
         return Response(
-            out.getvalue(),
+            leads_csv(leads),
             media_type="text/csv",
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import csv
 import json
 import sys
 from datetime import datetime
 
-from bot.hubs.export import COLUMNS, as_row
+from bot.hubs.export import as_row, leads_csv
 from bot.process.config import Settings
 from storage.database import Database
 from storage.leads import leads_for_export
@@ -27,12 +26,10 @@ def run_export(output_format: str, hub_id: str | None, since: datetime | None) -
         finally:
             await database.close()
 
-    rows = [as_row(lead) for lead in asyncio.run(fetch())]
+    leads = asyncio.run(fetch())
     if output_format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        json.dump([as_row(lead) for lead in leads], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+        sys.stdout.write(leads_csv(leads))
     return 0

@@ -3,14 +3,12 @@ and answer people's questions by replying to their cards."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.hubs.cards import CHANGES, STATUS_LABELS, lead_card
-from bot.hubs.export import COLUMNS, as_row
+from bot.hubs.export import leads_csv
 from bot.incoming import Incoming
 from bot.process import metrics
 from bot.replies import Reply
@@ -117,13 +115,9 @@ async def _one(session: AsyncSession, knowledge: Knowledge, hub_id: str, ref: st
 
 async def _export(session: AsyncSession, hub_id: str) -> list[Reply]:
     leads = await leads_for_export(session, hub_id=hub_id)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
-    writer.writeheader()
-    writer.writerows(as_row(lead) for lead in leads)
     name = f"{hub_id}-leads-{datetime.now(UTC):%Y-%m-%d}.csv"
     return [
-        Reply(f"{len(leads)} lead(s) for this hub.", document=(name, buffer.getvalue().encode()))
+        Reply(f"{len(leads)} lead(s) for this hub.", document=(name, leads_csv(leads).encode()))
     ]
 
 
