@@ -9,7 +9,7 @@ import pytest
 
 from bot.channels.web import COOKIE, MAX_MESSAGE_CHARS, web_app
 from bot.channels.web_guard import RateLimit
-from storage.models import Lead
+from storage.models import Lead, QuestionLog
 
 SECRET = "web-secret-for-tests"
 
@@ -136,3 +136,19 @@ async def test_a_planned_route_comes_with_its_picture(engine):
         picture = await client.get(route["image"])
         assert picture.status_code == 200 and picture.headers["content-type"] == "image/png"
         assert picture.content.startswith(b"\x89PNG")
+
+
+async def test_a_web_person_sees_and_erases_what_we_hold(engine):
+    async with browser(engine) as client:
+        _, token = await opened(client)
+        await say(client, token, text="nurse pay")
+        held = (await say(client, token, text="/mydata")).json()["replies"][0]["text"]
+        assert "nurse pay" in held
+        [confirm] = (await say(client, token, text="/forget")).json()["replies"]
+        delete = next(b for b in confirm["buttons"] if b["label"] == "Yes, delete everything")
+        done = (await say(client, token, button=delete["payload"])).json()["replies"]
+        assert "has been deleted" in done[0]["text"]
+    async with engine.database.transaction() as session:
+        assert not (await session.execute(Lead.__table__.select())).all()
+        logged = await session.execute(QuestionLog.__table__.select())
+        assert not logged.all()
