@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from knowledge.base import Knowledge
 from knowledge.schema import Apprenticeship
 
+REGISTERED_FIRST = 4  # a role's entry level: registration and experience first
+
 
 @dataclass(frozen=True)
 class Person:
@@ -57,9 +59,33 @@ def verdicts(knowledge: Knowledge, person: Person) -> list[Verdict]:
                 )
             else:
                 verdict.too_old = True
+        if item.funded_max_age is not None and person.age > item.funded_max_age:
+            support = item.funded_max_age_with_support
+            if support and person.age <= support:
+                verdict.check.append(
+                    f"government funding for the {item.title} is for ages up to "
+                    f"{item.funded_max_age}, or {support} for care leavers and people with an "
+                    "EHC plan"
+                )
+            else:
+                verdict.check.append(
+                    f"at your age an employer must pay for the {item.title}: government "
+                    f"funding is for ages up to {item.funded_max_age}"
+                )
+        if _needs_registration_first(knowledge, item):
+            verdict.first.append(
+                "become registered in a health or care profession and gain experience (the "
+                f"{item.title} is for people already in such a job)"
+            )
         if item.needs_english_maths and person.english_maths is False:
             verdict.first.append("get English and maths at Level 2")
         elif item.needs_english_maths and person.english_maths is None:
             verdict.check.append("check you have English and maths at Level 2")
         results.append(verdict)
     return results
+
+
+def _needs_registration_first(knowledge: Knowledge, item: Apprenticeship) -> bool:
+    """True when every job it leads to is open only to the registered and experienced."""
+    levels = [knowledge.roles[role_id].entry_level for role_id in item.roles]
+    return bool(levels) and min(levels) >= REGISTERED_FIRST

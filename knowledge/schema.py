@@ -157,6 +157,9 @@ class Apprenticeship(Strict):
     keywords: list[str] = Field(default_factory=list)
     max_age: int | None = Field(default=None, ge=16, le=99)
     max_age_with_support: int | None = Field(default=None, ge=16, le=99)
+    # Government funding stops at this age (Level 7 since January 2026); an employer may pay
+    funded_max_age: int | None = Field(default=None, ge=16, le=99)
+    funded_max_age_with_support: int | None = Field(default=None, ge=16, le=99)
     needs_english_maths: bool = False  # Level 2 English and maths before starting
 
     @field_validator("code")

@@ -111,16 +111,19 @@ def _result(turn: Turn, data: dict) -> Reply:
     checks = sorted({check for v in now for check in v.check})
     if checks:
         parts.append("Before you apply: " + "; ".join(checks) + ".")
-    for steps, verdicts_after in _grouped_by_first_steps(later).items():
-        what = "; ".join(steps)
-        if len(verdicts_after) == len(results):
-            lowest = min(v.apprenticeship.level for v in results)
-            parts.append(
-                f"First, {what}. Then you could start any of the {len(results)} "
-                f"apprenticeships I know about, from Level {lowest} up."
-            )
-        else:
-            parts.append(f"After you {what}:\n" + _by_level(verdicts_after))
+    shared = _steps_for_all(later) if len(later) == len(results) else []
+    if shared:
+        rest = [v for v in later if len(v.first) > len(shared)]
+        lowest = min(v.apprenticeship.level for v in results)
+        parts.append(
+            f"First, {'; '.join(shared)}. Then you could start "
+            f"{'any' if not rest else len(results) - len(rest)} of the {len(results)} "
+            f"apprenticeships I know about, from Level {lowest} up."
+        )
+        later = rest
+    for steps, verdicts_after in _grouped_by_first_steps(later, len(shared)).items():
+        also = "also " if shared else ""
+        parts.append(f"After you {also}{'; '.join(steps)}:\n" + _by_level(verdicts_after))
     rules = turn.knowledge.apprenticeship_rules
     if rules is not None:
         parts.append(f"{rules.summary} ({as_of_label(rules.as_of)}.) Source: {rules.source}")
@@ -152,8 +155,17 @@ def _by_level(results: list[Verdict]) -> str:
     )
 
 
-def _grouped_by_first_steps(later: list[Verdict]) -> dict[tuple[str, ...], list[Verdict]]:
+def _steps_for_all(later: list[Verdict]) -> list[str]:
+    """The first steps every one of them needs (age, country, education), in order."""
+    if not later:
+        return []
+    return [step for step in later[0].first if all(step in v.first for v in later)]
+
+
+def _grouped_by_first_steps(
+    later: list[Verdict], shared: int = 0
+) -> dict[tuple[str, ...], list[Verdict]]:
     groups: dict[tuple[str, ...], list[Verdict]] = defaultdict(list)
     for verdict in later:
-        groups[tuple(verdict.first)].append(verdict)
+        groups[tuple(verdict.first[shared:])].append(verdict)
     return groups

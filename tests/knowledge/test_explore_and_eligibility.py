@@ -109,3 +109,19 @@ def test_every_curated_pathway_comes_out_of_the_planner(knowledge):
         goal = pathway.steps[-1].to_role
         own = sum(s.months for s in pathway.steps)
         assert graph.plan(start, goal)[0].months <= own, pathway.id
+
+
+def test_advanced_practice_is_for_those_already_registered(knowledge):
+    school_leaver = Person(age=18, in_country=True, full_time_education=False, english_maths=True)
+    verdict = verdict_for(knowledge, school_leaver, "advanced-clinical-practitioner-l7")
+    assert not verdict.can_start_now
+    assert any("become registered in a health or care profession" in step for step in verdict.first)
+
+
+def test_level_7_funding_ends_at_22_but_an_employer_may_still_pay(knowledge):
+    older = Person(age=30, in_country=True, full_time_education=False, english_maths=True)
+    verdict = verdict_for(knowledge, older, "doctor-degree-l7")
+    assert verdict.can_start_now and not verdict.too_old
+    assert any("an employer must pay" in note for note in verdict.check)
+    young = Person(age=20, in_country=True, full_time_education=False, english_maths=True)
+    assert not verdict_for(knowledge, young, "doctor-degree-l7").check
