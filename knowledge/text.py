@@ -64,7 +64,7 @@ STOPWORDS = frozenset(
     why how can could would should will shall may might must not no yes so than then too very
     just also any some all each every other such own same only both either neither please tell
     know want like get got getting go going thing things lot lots really kind sort bit someone
-    something anyone anything one ones hi hey hello""".split()
+    something anyone anything one ones hi hey hello proper properly actual actually""".split()
 )
 # Words that say what kind of answer is wanted but not about which entry.
 GENERIC = frozenset(

@@ -149,3 +149,9 @@ def test_a_name_said_back_to_front_is_another_thing(index):
 def test_the_longer_name_said_in_full_wins_even_on_a_generic_word(index):
     matches = index.understand("field care supervisor role").matches
     assert [m.entry_id for m in matches] == ["field-care-supervisor"]
+
+
+def test_an_everyday_word_is_not_misread_as_a_job(index):
+    """'proper' is two slips from 'porter': a filler word, never corrected into a job."""
+    matches = index.understand("is an apprenticeship a proper paid job").matches
+    assert all(m.entry_id != "porter" for m in matches)
