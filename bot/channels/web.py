@@ -119,6 +119,7 @@ def web_app(
             *hub_routes(engine, hub_passwords or {}, templates),
             *extra_routes,
         ],
+        exception_handlers={DatabaseUnavailable: _database_down},
         middleware=[
             Middleware(SecurityHeaders),
             Middleware(
@@ -156,6 +157,14 @@ def _shown(reply: Reply) -> dict[str, Any]:
         "buttons": [{"label": b.label, "payload": b.payload} for b in reply.buttons],
         "image": f"/picture/{image}" if image else None,
     }
+
+
+async def _database_down(request: Request, error: Exception) -> Response:
+    """Any page while the database is unreachable: 503, and nothing lost (nothing was saved)."""
+    message = "CarePath can't reach its database just now. Please try again in a few minutes."
+    if request.url.path == "/send":
+        return _refused(503, message)
+    return Response(message, status_code=503, media_type="text/plain")
 
 
 def _refused(status: int, message: str) -> JSONResponse:

@@ -6,8 +6,10 @@ import httpx
 import pytest
 
 from bot.channels.web import web_app
+from bot.engine import Engine
 from bot.hubs.passwords import hash_password, parse_passwords, password_matches
 from bot.incoming import Incoming
+from storage.database import Database
 from storage.models import Lead, OutboxMessage
 from tests.bot.channels.test_web import opened, say
 
@@ -124,3 +126,12 @@ async def test_sign_in_slows_down_after_five_wrong_passwords(engine):
         assert "Too many tries" in board and "Sign out" not in board
     async with client_for(engine) as fresh_worker:  # each worker keeps its own count
         assert "Sign out" in await signed_in(fresh_worker, "nottingham-hub", "nottingham-secret-1")
+
+
+async def test_the_board_says_so_when_the_database_is_down(knowledge, answerer):
+    down = Database("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
+    engine = Engine(knowledge, down, answerer=answerer)
+    async with client_for(engine) as client:
+        board = await signed_in(client, "nottingham-hub", "nottingham-secret-1")
+        assert "can't reach its database" in board
+    await down.close()
