@@ -39,7 +39,7 @@ PAGES = Path(__file__).with_name("web_pages")
 MAX_MESSAGE_CHARS = 4096
 MAX_BODY_BYTES = 64 * 1024
 COOKIE = "carepath"
-_PICTURE = re.compile(r"^route-[0-9a-f]{6,64}\.png$")
+_PICTURE = re.compile(r"route-[0-9a-f]{6,64}\.png")
 _START_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 TOO_LONG = (
     f"That message is over {MAX_MESSAGE_CHARS:,} characters. Please ask one thing at a time, "
@@ -97,7 +97,7 @@ def web_app(
     async def picture(request: Request) -> Response:
         name = request.path_params["name"]
         path = picture_dir() / name
-        if not _PICTURE.match(name) or not path.is_file():
+        if not _PICTURE.fullmatch(name) or not path.is_file():
             return Response(status_code=404)
         return FileResponse(path, media_type="image/png")
 

@@ -82,10 +82,12 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        private = scope["path"].startswith("/hub")  # leads' names and phone numbers
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], *self.HEADERS]
+                extra = [(b"cache-control", b"no-store")] if private else []
+                message["headers"] = [*message.get("headers", []), *self.HEADERS, *extra]
             await send(message)
 
         await self.app(scope, receive, with_headers)

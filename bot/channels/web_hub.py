@@ -4,10 +4,14 @@ the Telegram buttons do, so they are the same records and the Telegram card foll
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -25,6 +29,7 @@ from storage.leads import find_lead, leads_for_export
 from storage.models import LeadEvent, utcnow
 
 SIGN_IN_TRIES, SIGN_IN_WINDOW = 5, 300.0  # per hub and address: slows password guessing
+SIGNED_IN_FOR = 12 * 60 * 60  # seconds: a board cookie, even a copied one, lapses after this
 
 
 def hub_routes(
@@ -35,10 +40,16 @@ def hub_routes(
     tries = RateLimit(limit=SIGN_IN_TRIES, window=SIGN_IN_WINDOW)
 
     def signed_in(request: Request) -> tuple[str, str] | None:
-        hub_id, name = request.session.get("hub"), request.session.get("recruiter")
-        if hub_id in passwords and name:
-            return hub_id, name
-        return None
+        """The hub and recruiter of a sign-in that still holds: the hub still exists, its
+        password has not changed since, and it is under SIGNED_IN_FOR old."""
+        session = request.session
+        hub_id, name = session.get("hub"), session.get("recruiter")
+        if hub_id not in passwords or hub_id not in knowledge.hubs or not name:
+            return None
+        fresh = time.time() - session.get("signed_at", 0) < SIGNED_IN_FOR
+        if not fresh or session.get("hub_key") != _key_of(passwords[hub_id]):
+            return None
+        return hub_id, name
 
     async def board(request: Request) -> Response:
         visitor_id(request, create=True)
@@ -70,10 +81,16 @@ def hub_routes(
             request.session["notice"] = "Too many tries. Please wait five minutes."
         elif not name:
             request.session["notice"] = "Please give your name: it shows on the leads you claim."
-        elif hub_id in passwords and password_matches(
-            str(form.get("password", "")), passwords[hub_id]
+        elif await run_in_threadpool(  # scrypt is slow on purpose: not on the event loop
+            _right_password, passwords, hub_id, str(form.get("password", ""))
         ):
-            request.session["hub"], request.session["recruiter"] = hub_id, f"{name} (web)"
+            request.session.update(
+                hub=hub_id,
+                recruiter=f"{name} (web)",
+                hub_key=_key_of(passwords[hub_id]),
+                signed_at=int(time.time()),
+                csrf=secrets.token_urlsafe(24),
+            )
         else:
             request.session["notice"] = "That hub and password do not match."
         return RedirectResponse("/hub", status_code=303)
@@ -81,8 +98,8 @@ def hub_routes(
     async def sign_out(request: Request) -> Response:
         form = await request.form()
         if csrf_ok(request, str(form.get(CSRF_FIELD, ""))):
-            request.session.pop("hub", None)
-            request.session.pop("recruiter", None)
+            for key in ("hub", "recruiter", "hub_key", "signed_at"):
+                request.session.pop(key, None)
         return RedirectResponse("/hub", status_code=303)
 
     async def act(request: Request) -> Response:
@@ -149,6 +166,11 @@ def hub_routes(
         Route("/hub/export.csv", export, methods=["GET"]),
         Route("/hub/chart.svg", chart, methods=["GET"]),
     ]
+
+
+def _key_of(stored: str) -> str:
+    """A short fingerprint of a hub's stored hash: a new password ends every sign-in."""
+    return hashlib.sha256(stored.encode()).hexdigest()[:16]
 
 
 def _right_password(passwords: dict[str, str], hub_id: str, password: str) -> bool:

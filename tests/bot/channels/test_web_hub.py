@@ -135,3 +135,20 @@ async def test_the_board_says_so_when_the_database_is_down(knowledge, answerer):
         board = await signed_in(client, "nottingham-hub", "nottingham-secret-1")
         assert "can't reach its database" in board
     await down.close()
+
+
+async def test_a_new_hub_password_ends_every_sign_in_and_board_pages_are_not_cached(engine):
+    async with client_for(engine) as client:
+        board = await signed_in(client, "nottingham-hub", "nottingham-secret-1")
+        assert "Sign out" in board
+        page = await client.get("/hub")
+        assert page.headers["cache-control"] == "no-store"
+        app = web_app(
+            engine,
+            secret_key="test",
+            hub_passwords={**PASSWORDS, "nottingham-hub": hash_password("a-new-password-2")},
+        )
+        changed = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://web")
+        changed.cookies = client.cookies  # the same cookie, after the password changed
+        async with changed:
+            assert "Sign out" not in (await changed.get("/hub")).text

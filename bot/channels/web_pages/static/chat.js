@@ -63,19 +63,40 @@
     conversation.append(item);
   }
 
+  const sendButton = form.querySelector("button[type=submit]");
+  let busy = false;
+
+  function failed(text) {
+    error.textContent = text || "Something went wrong. Please try again.";
+    error.hidden = false;
+  }
+
   async function send(message, echo) {
+    if (busy) return; // a double tap sends once
+    busy = true;
+    sendButton.disabled = true;
+    conversation.setAttribute("aria-busy", "true");
     error.hidden = true;
     said(echo);
-    const response = await fetch("/send", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-      body: JSON.stringify(message),
-      credentials: "same-origin",
-    });
-    const data = await response.json().catch(() => ({ error: "Something went wrong. Please try again." }));
-    if (!response.ok || data.error) {
-      error.textContent = data.error || "Something went wrong. Please try again.";
-      error.hidden = false;
+    let data;
+    try {
+      const response = await fetch("/send", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+        body: JSON.stringify(message),
+        credentials: "same-origin",
+      });
+      data = await response.json().catch(() => ({ error: null }));
+      if (!response.ok || data.error) data = { error: data.error || "" };
+    } catch (_) {
+      data = { error: "I couldn't reach CarePath. Check your connection and try again." };
+    } finally {
+      busy = false;
+      sendButton.disabled = false;
+      conversation.removeAttribute("aria-busy");
+    }
+    if (data.error !== undefined) {
+      failed(data.error);
       return;
     }
     let first = null;
@@ -84,7 +105,7 @@
       first = first || item;
     }
     if (first) first.scrollIntoView({ block: "start" });
-    box.focus();
+    box.focus({ preventScroll: true });
   }
 
   // existing replies: links clickable
@@ -103,7 +124,7 @@
     send({ text }, text);
   });
   box.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       form.requestSubmit();
     }
