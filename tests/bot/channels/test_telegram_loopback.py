@@ -48,21 +48,28 @@ async def test_answers_travel_over_a_real_socket(fake_api, engine):
     assert next(call.method for call in fake_api.calls) == "getMe"
 
 
-async def test_carepath_run_is_a_working_bot_and_webhook_set_registers(fake_api, tmp_path):
+def worker_env(data_dir, api_port: int) -> dict[str, str]:
+    """The environment of a bot process: its own data folder, the fake Bot API on api_port."""
     import os
+
+    env = {
+        **os.environ,
+        "CAREPATH_TELEGRAM_TOKEN": TOKEN,
+        "CAREPATH_DATA_DIR": str(data_dir),
+        "CAREPATH_TELEGRAM_BASE_URL": f"http://127.0.0.1:{api_port}",
+        "CAREPATH_WEBHOOK_SECRET": "shared-secret",
+    }
+    env.pop("CAREPATH_DATABASE_URL", None)
+    return env
+
+
+async def test_carepath_run_is_a_working_bot_and_webhook_set_registers(fake_api, tmp_path):
     import signal
     import subprocess
     import sys
 
     server, task, port = await serve(fake_api)
-    env = {
-        **os.environ,
-        "CAREPATH_TELEGRAM_TOKEN": TOKEN,
-        "CAREPATH_DATA_DIR": str(tmp_path),
-        "CAREPATH_TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}",
-        "CAREPATH_WEBHOOK_SECRET": "shared-secret",
-    }
-    env.pop("CAREPATH_DATABASE_URL", None)
+    env = worker_env(tmp_path, port)
     try:
         fake_api.updates.append(message_update(1, 77, "/start"))
         bot = subprocess.Popen(
@@ -102,7 +109,6 @@ async def test_carepath_run_is_a_working_bot_and_webhook_set_registers(fake_api,
 
 
 async def test_a_webhook_worker_stops_cleanly_on_sigterm(fake_api, tmp_path):
-    import os
     import signal
     import socket
     import subprocess
@@ -112,14 +118,7 @@ async def test_a_webhook_worker_stops_cleanly_on_sigterm(fake_api, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         worker_port = probe.getsockname()[1]
-    env = {
-        **os.environ,
-        "CAREPATH_TELEGRAM_TOKEN": TOKEN,
-        "CAREPATH_DATA_DIR": str(tmp_path),
-        "CAREPATH_TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}",
-        "CAREPATH_WEBHOOK_SECRET": "shared-secret",
-    }
-    env.pop("CAREPATH_DATABASE_URL", None)
+    env = worker_env(tmp_path, port)
     try:
         worker = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "run", "--webhook", "--port", str(worker_port)],
