@@ -74,8 +74,13 @@ GENERIC = frozenset(
 _WORD = re.compile(r"[a-z0-9£%]+(?:'[a-z]+)?(?:\.\d+)?")
 
 
+_ASCII_PLAIN = {code: " " for code in (*range(32), 127)} | {ord("`"): "'"}
+
+
 def normalise(text: str) -> str:
     """Lower case, accents and control characters removed, curly quotes straightened."""
+    if text.isascii():  # most text: nothing to decompose, so skip the slow Unicode passes
+        return text.translate(_ASCII_PLAIN).lower()
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     text = "".join(ch if ch.isprintable() else " " for ch in text)

@@ -18,38 +18,12 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage.errors import DatabaseUnavailable
+
+__all__ = ["Database", "DatabaseUnavailable", "safe_url", "sqlite_url", "unavailable"]
 SQLITE_BUSY_MS = 5000
 
 
-class DatabaseUnavailable(Exception):
-    """The database is down, locked or refused the work; nothing was written."""
-
-    def __init__(self, reason: str, url: str | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.url = url
-
-    def explained(self) -> str:
-        """One line for a person running CarePath: which database, that nothing changed, and
-        what to check. Never the driver's message, which may quote SQL parameters."""
-        where = f" at {safe_url(self.url)}" if self.url else ""
-        hint = _HINTS.get(self.reason, "check that it is running and reachable from here")
-        return (
-            f"Cannot reach the database{where} ({self.reason}); nothing was changed. "
-            f"Check CAREPATH_DATABASE_URL and the server: {hint}."
-        )
-
-
-_HINTS = {
-    "ConnectionRefusedError": "nothing is listening at that host and port",
-    "gaierror": "the host name is not known",
-    "TimeoutError": "it did not answer in time",
-    "InvalidCatalogNameError": "that database does not exist (create it first)",
-    "InvalidPasswordError": "the user name or password was refused",
-    "InvalidAuthorizationSpecificationError": "the user name or password was refused",
-    "PermissionError": "this user may not open or create that file",
-    "OperationalError": "it refused the connection, or another process holds its lock",
-}
 UNREACHABLE_ERRORS = (OperationalError, DBAPIError, OSError, ConnectionError)
 
 
