@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-BENCHMARKS := kb_load answering turns telegram relay pathways web webhook_process
+BENCHMARKS := kb_load answering risk_check turns telegram relay pathways web webhook_process
 
 .PHONY: setup chat test lint bench soak browser clean
 
@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/carepath kb build
 	@touch $(STAMP)
 
 setup: $(STAMP)

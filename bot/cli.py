@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     kb_stale.add_argument("directory", nargs="?", type=Path, help="default: the shipped data")
     kb_stale.add_argument("--today", type=date.fromisoformat, help="judge ages as on this date")
     kb_stale.add_argument("--format", choices=("text", "csv"), default="text", dest="fmt")
+    kb_build = kb_commands.add_parser("build", help="train the learned models (kept once built)")
+    kb_build.add_argument("directory", nargs="?", type=Path, help="default: the shipped data")
     kb_show = kb_commands.add_parser("show", help="print one entry as a person reads it")
     kb_show.add_argument("entry_id", metavar="ID")
     kb_show.add_argument("--dir", type=Path, dest="directory", help="knowledge-base directory")
@@ -45,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--min", type=float, dest="minimum", help="exit 1 below this percent")
     evaluate.add_argument("--kb", type=Path, dest="knowledge_dir", help="knowledge-base directory")
+    evaluate.add_argument(
+        "--safety",
+        action="store_true",
+        help="FILE holds labelled concern and ordinary messages: score the risk check",
+    )
 
     db = commands.add_parser("db", help="look after the database (CAREPATH_DATABASE_URL)")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -99,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; an unreachable database is one clear
     line and exit code 1, never a traceback."""
-    from storage.database import DatabaseUnavailable
+    from storage.errors import DatabaseUnavailable
 
     args = _parser().parse_args(argv)
     try:
@@ -114,10 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "kb":
-        from bot.commands.kb import kb_check, kb_show, kb_stale
+        from bot.commands.kb import kb_build, kb_check, kb_show, kb_stale
 
         if args.kb_command == "check":
             return kb_check(args.directory, strict=args.strict, as_json=args.json, today=args.today)
+        if args.kb_command == "build":
+            return kb_build(args.directory)
         if args.kb_command == "stale":
             return kb_stale(args.directory, today=args.today, output_format=args.fmt)
         return kb_show(args.entry_id, args.directory)
@@ -130,6 +139,10 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_ask(args.question, as_json=args.json, knowledge_dir=args.knowledge_dir)
     if args.command == "eval":
+        if args.safety:
+            from bot.commands.evaluate_safety import run_safety_eval
+
+            return run_safety_eval(args.file, knowledge_dir=args.knowledge_dir)
         from bot.commands.evaluate import run_eval
 
         return run_eval(args.file, minimum=args.minimum, knowledge_dir=args.knowledge_dir)

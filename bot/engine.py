@@ -6,7 +6,6 @@ answer and record what changed, commit. Any worker can take any message."""
 from __future__ import annotations
 
 import logging
-import re
 
 from bot.answers.entries import KIND_PREFIX
 from bot.answers.hubs import hub_reply
@@ -22,16 +21,18 @@ from bot.flows import (
     privacy,
     recruiter,
 )
-from bot.flows.answer import Answered, Answerer
+from bot.flows.answer import Answerer
+from bot.flows.answered import Answered
 from bot.flows.registry import conversations
 from bot.flows.turn import Turn
-from bot.incoming import Incoming
+from bot.incoming import Incoming, deep_link
 from bot.process import metrics
 from bot.process.logs import without_personal_data
 from bot.replies import Reply
 from knowledge.base import Knowledge
 from knowledge.places import hub_for_location
 from knowledge.schema_signposts import SafetyConcern
+from knowledge.understanding.risk import NO_RISK, Risk
 from storage.database import Database, DatabaseUnavailable
 from storage.questions import log_question, mark_last_question
 from storage.state import clear_state, remember
@@ -41,7 +42,6 @@ __all__ = ["Engine", "Incoming"]
 
 log = logging.getLogger(__name__)
 _KIND_BY_PREFIX = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
-_CAMPAIGN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 RECRUITER_COMMANDS = ("/leads", "/lead", "/export", "/stats")
 TRY_AGAIN = "Sorry, I can't reach my records just now. Please try again in a minute."
 KEPT_FOR_LATER = (
@@ -82,7 +82,7 @@ class Engine:
                     session,
                     channel=incoming.channel,
                     channel_user_id=incoming.channel_user_id,
-                    source=_campaign(incoming),
+                    source=incoming.campaign,
                 )
                 turn = Turn(
                     incoming,
@@ -113,10 +113,11 @@ class Engine:
     async def _dispatch(self, turn: Turn) -> list[Reply]:
         button = turn.incoming.button
         text = turn.text
+        risk = NO_RISK
         if button is None and text and not text.startswith("/"):
-            concern = self.answerer.safety.concern(text)
-            if concern is not None:
-                return self._help_first(turn, concern, text)
+            risk = self.answerer.read_risk(text)
+            if risk.high and risk.concern is not None:
+                return self._help_first(turn, risk.concern, text)
         if turn.incoming.location is not None:
             return await self._location(turn)
         if turn.incoming.shared_phone is not None and not interest.in_form(turn):
@@ -140,9 +141,9 @@ class Engine:
         if button is not None:
             return await self._button(turn, button)
         for flow in self._flows.values():
-            if flow.wanted(text):
+            if flow.wanted(text) and not risk.first:
                 return await flow.start(turn)
-        return await self._answer(turn, text)
+        return await self._answer(turn, text, risk)
 
     def _help_first(self, turn: Turn, concern: SafetyConcern, text: str) -> list[Reply]:
         """Help before anything else. The message is never logged, stored in the question log
@@ -162,12 +163,15 @@ class Engine:
         if interest.in_form(turn) and turn.state.step == "place" and hub is not None:
             return await interest.take_place(turn, hub.towns[0] if hub.towns else hub.short_name)
         if hub is None:
-            return [menu.fallback_reply()]
+            return [menu.fallback_reply(self.answerer.unsure_offer)]
         return [hub_reply(hub, place="where you are")]
 
-    async def _answer(self, turn: Turn, text: str) -> list[Reply]:
-        answered = self.answerer.careers_answer(text, follow_up.subject(turn, text, None))
+    async def _answer(self, turn: Turn, text: str, risk: Risk) -> list[Reply]:
+        subject = follow_up.subject(turn, text, None)
+        answered = self.answerer.answer_with(risk, text, subject)
         metrics.ANSWERS.labels(answered.outcome).inc()
+        if answered.private:  # it may show a concern: answered, but never logged or kept
+            return answered.replies
         job = follow_up.job_said(self.answerer.index, text)
         if job is not None:
             follow_up.remember_job(turn, job)
@@ -199,7 +203,7 @@ class Engine:
         command = command.split("@")[0].casefold()
         argument = argument.strip()
         if command == "/start":
-            entry_id = _deep_link(argument)[1]
+            entry_id = deep_link(argument)[1]
             kind = self.knowledge.kind_of(entry_id) if entry_id else None
             opened = []
             if kind in ("roles", "apprenticeships"):
@@ -236,7 +240,8 @@ class Engine:
             return eligible.start(turn)
         if command in RECRUITER_COMMANDS:
             return [Reply("That is a recruiters' command: it works only in a hub's group chat.")]
-        return [Reply(f"I don't know the command {command}."), menu.help_reply()]
+        unknown = f"I don't know the command {command}. {self.answerer.unsure_offer}".strip()
+        return [Reply(unknown), menu.help_reply()]
 
     async def _button(self, turn: Turn, data: str) -> list[Reply]:
         head, _, rest = data.partition(":")
@@ -244,7 +249,7 @@ class Engine:
             return [self._menu(rest)]
         if head == "none":  # "None of these": the suggestions were not what they meant
             await mark_last_question(turn.session, person_id=turn.person.id, outcome="not-meant")
-            return [menu.fallback_reply()]
+            return [menu.fallback_reply(self.answerer.unsure_offer)]
         if head == "ask" and rest == "person":
             return await enquiry.start(turn)
         if head == "interest":
@@ -300,20 +305,3 @@ def _kind(incoming: Incoming) -> str:
 def _remember(turn: Turn, entry: str) -> None:
     """The last role or apprenticeship looked at, to pre-fill the interest form."""
     remember(turn.state, last=entry)
-
-
-def _deep_link(payload: str) -> tuple[str | None, str | None]:
-    """A /start payload (Telegram allows A-Z, a-z, 0-9, _ and -): 'CAMPAIGN', 'ENTRY-ID' or
-    'CAMPAIGN__ENTRY-ID'. Returns (campaign, entry id); either may be None."""
-    if not _CAMPAIGN.match(payload):
-        return None, None
-    campaign, _, entry_id = payload.partition("__")
-    return campaign, entry_id or campaign
-
-
-def _campaign(incoming: Incoming) -> str | None:
-    """Where the person came from ('/start jobfair2026' from a poster's QR code), if said."""
-    text = (incoming.text or "").strip()
-    if not text.startswith("/start "):
-        return None
-    return _deep_link(text.removeprefix("/start ").strip())[0]

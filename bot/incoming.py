@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CAMPAIGN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,20 @@ class Incoming:
     def channel_user_id(self) -> str:
         """The person's id on their channel."""
         return self.person_ref.partition(":")[2] or self.person_ref
+
+    @property
+    def campaign(self) -> str | None:
+        """Where the person came from ('/start jobfair2026' from a poster's QR code), if said."""
+        text = (self.text or "").strip()
+        if not text.startswith("/start "):
+            return None
+        return deep_link(text.removeprefix("/start ").strip())[0]
+
+
+def deep_link(payload: str) -> tuple[str | None, str | None]:
+    """A /start payload (Telegram allows A-Z, a-z, 0-9, _ and -): 'CAMPAIGN', 'ENTRY-ID' or
+    'CAMPAIGN__ENTRY-ID'. Returns (campaign, entry id); either may be None."""
+    if not _CAMPAIGN.match(payload):
+        return None, None
+    campaign, _, entry_id = payload.partition("__")
+    return campaign, entry_id or campaign

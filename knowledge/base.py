@@ -19,9 +19,11 @@ from knowledge.schema import (
     SmallTalk,
     Strict,
 )
-from knowledge.schema_signposts import Nation, OtherLanguages, SafetyConcern
+from knowledge.schema_examples import Phrasings, SafetyExamples
+from knowledge.schema_signposts import HelpOffer, Nation, OtherLanguages, SafetyConcern
 
 KINDS = tuple(ENTRY_KINDS)
+UNSURE_OFFER = "when-unsure"  # the help offer every fallback and "did you mean" carries
 Entry = (
     Role
     | Apprenticeship
@@ -31,9 +33,12 @@ Entry = (
     | SmallTalk
     | Eligibility
     | SafetyConcern
+    | HelpOffer
     | Nation
     | OtherLanguages
     | PayAward
+    | SafetyExamples
+    | Phrasings
 )
 
 
@@ -61,9 +66,12 @@ class Knowledge:
     smalltalk: Mapping[str, SmallTalk]
     eligibility: Mapping[str, Eligibility]
     safety: Mapping[str, SafetyConcern] = field(default_factory=dict)
+    help_offers: Mapping[str, HelpOffer] = field(default_factory=dict)
     nations: Mapping[str, Nation] = field(default_factory=dict)
     other_languages: Mapping[str, OtherLanguages] = field(default_factory=dict)
     pay_awards: Mapping[str, PayAward] = field(default_factory=dict)
+    safety_examples: Mapping[str, SafetyExamples] = field(default_factory=dict)
+    phrasings: Mapping[str, Phrasings] = field(default_factory=dict)
     locations: Mapping[str, Location] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
 
@@ -115,6 +123,11 @@ class Knowledge:
     def english_only(self) -> OtherLanguages | None:
         """What to say to a message in another language, if curated."""
         return next(iter(self.other_languages.values()), None)
+
+    @property
+    def unsure_offer(self) -> HelpOffer | None:
+        """The gentle offer of help that goes with every reply CarePath is unsure of."""
+        return self.help_offers.get(UNSURE_OFFER)
 
     @property
     def national_hub(self) -> Hub | None:

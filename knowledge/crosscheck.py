@@ -9,6 +9,14 @@ from rapidfuzz import process
 from knowledge.problems import Problem
 from knowledge.raw import RawEntry
 from knowledge.schema import Apprenticeship, Faq, Hub, Pathway, Role, Strict
+from knowledge.schema_examples import (
+    MIN_PHRASINGS,
+    NO_CONCERN,
+    QUESTION_KINDS,
+    Phrasings,
+    SafetyExamples,
+)
+from knowledge.schema_signposts import SafetyConcern
 
 STALE_AFTER_DAYS = 365
 
@@ -21,6 +29,7 @@ def cross_references(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> lis
         *_dangling_references(entries, raw_by_id),
         *_shared_names(entries, raw_by_id),
         *_hub_claims(entries, raw_by_id),
+        *_examples_once(entries, raw_by_id),
     ]
 
 
@@ -46,6 +55,12 @@ def references(entry: Strict) -> Iterator[tuple[tuple[str | int, ...], str, str]
     elif isinstance(entry, Hub):
         for index, target in enumerate(entry.roles):
             yield ("roles", index), target, "roles"
+    elif isinstance(entry, SafetyConcern):
+        yield ("offer",), entry.offer, "help_offers"
+    elif isinstance(entry, SafetyExamples) and entry.concern != NO_CONCERN:
+        yield ("concern",), entry.concern, "safety"
+    elif isinstance(entry, Phrasings) and entry.about not in QUESTION_KINDS:
+        yield ("about",), entry.about, "any"
 
 
 def _dangling_references(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> Iterator[Problem]:
@@ -130,3 +145,51 @@ def _hub_claims(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> Iterator
         yield raw_by_id[hub.id].problem(
             ("national",), f"{national[0].id!r} is already the national desk; keep one only"
         )
+
+
+def _examples_once(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> Iterator[Problem]:
+    """A training message belongs to one group: twice, it would teach two answers or one
+    answer twice."""
+    for kind in ("safety_examples", "phrasings"):
+        owner: dict[str, str] = {}
+        for group in entries.get(kind, []):
+            for path, example in _examples_of(group):
+                key = " ".join(example.casefold().split())
+                first = owner.setdefault(key, group.id)
+                if first != group.id:
+                    yield raw_by_id[group.id].problem(
+                        path,
+                        f"{example!r:.60} is already an example in {first!r}; keep it in one group",
+                    )
+
+
+def _examples_of(group: Strict) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(group, SafetyExamples):
+        for index, example in enumerate(group.examples):
+            yield ("examples", index), example
+    elif isinstance(group, Phrasings):
+        for aspect, texts in group.examples.items():
+            for index, example in enumerate(texts):
+                yield ("examples", aspect, index), example
+
+
+def too_few_phrasings(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> list[Problem]:
+    """A warning for every role, apprenticeship, FAQ and kind of question with fewer example
+    phrasings than the understanding layer needs to learn it."""
+    counts: dict[str, int] = {}
+    for group in entries.get("phrasings", []):
+        counts[group.about] = counts.get(group.about, 0) + group.count  # type: ignore[attr-defined]
+    warnings = []
+    for kind in ("roles", "apprenticeships", "faqs"):
+        for entry in entries.get(kind, []):
+            have = counts.get(entry.id, 0)
+            if have < MIN_PHRASINGS and counts:
+                warnings.append(
+                    raw_by_id[entry.id].problem(
+                        ("id",),
+                        f"has {have} example phrasings; add at least {MIN_PHRASINGS} in a "
+                        "phrasings file, as people would ask",
+                        severity="warning",
+                    )
+                )
+    return warnings

@@ -13,7 +13,8 @@ from knowledge.schema import (
     SmallTalk,
     Strict,
 )
-from knowledge.schema_signposts import Nation, OtherLanguages, SafetyConcern
+from knowledge.schema_examples import Phrasings, SafetyExamples
+from knowledge.schema_signposts import HelpOffer, Nation, OtherLanguages, SafetyConcern
 
 ENTRY_KINDS: dict[str, type[Strict]] = {
     "roles": Role,
@@ -24,7 +25,10 @@ ENTRY_KINDS: dict[str, type[Strict]] = {
     "smalltalk": SmallTalk,
     "eligibility": Eligibility,
     "safety": SafetyConcern,
+    "help_offers": HelpOffer,
     "nations": Nation,
     "other_languages": OtherLanguages,
     "pay_awards": PayAward,
+    "safety_examples": SafetyExamples,
+    "phrasings": Phrasings,
 }

@@ -75,6 +75,7 @@ def _check(directory: str | Path | None, today: date | None) -> Report:
     errors.extend(crosscheck.cross_references(entries, raw_by_id))
     errors.extend(freshness.future_dates(raw, today or date.today()))
     warnings = freshness.stale_figures(raw, today or date.today())
+    warnings += crosscheck.too_few_phrasings(entries, raw_by_id)
     if errors:
         return Report(None, sorted(errors), warnings, raw)
     knowledge = Knowledge.build(entries, locations, warnings)

@@ -22,14 +22,42 @@ class Helpline(Strict):
     source: HttpUrl
 
 
-class SafetyConcern(Strict):
-    """A kind of crisis or harm a message may show, the phrases that suggest it (typos are
-    tolerated), and the short, kind reply with where to get help."""
+class HelpOffer(Strict):
+    """One short, kind line that offers help without alarm: beside the answer to a message
+    that may show a concern, and after every reply CarePath is unsure of. `line` says where
+    the helpline's `how` goes with {how}."""
 
     id: EntryId
+    line: str = Field(min_length=10, max_length=240)
+    helpline: Helpline
+
+    @field_validator("line")
+    @classmethod
+    def _says_how(cls, value: str) -> str:
+        if "{how}" not in value:
+            raise ValueError("write {how} where the helpline's number goes")
+        if _DIGIT.search(value):
+            raise ValueError("write numbers in the helpline (dated and sourced), not in the line")
+        return value
+
+    @property
+    def text(self) -> str:
+        """The line as a person reads it."""
+        return self.line.replace("{how}", self.helpline.how)
+
+
+class SafetyConcern(Strict):
+    """A kind of crisis or harm a message may show: the phrases that plainly suggest it (typos
+    are tolerated), the subjects that in a careers question earn a gentle offer of help, the
+    short, kind reply with where to get help, and the gentle line for when it is not clear."""
+
+    id: EntryId
+    title: str = Field(min_length=3, max_length=80)  # what it is, for reports
     signs: list[str] = Field(min_length=3)
+    topics: list[str] = Field(default_factory=list)
     reply: str = Field(min_length=10, max_length=600)
     helplines: list[Helpline] = Field(min_length=1)
+    offer: EntryId  # the help offer shown when the message may be a sign but is not clear
 
     @field_validator("reply")
     @classmethod

@@ -5,8 +5,10 @@ Storage tests run on SQLite always and on PostgreSQL when CAREPATH_TEST_DATABASE
 skipping)."""
 
 import asyncio
+import atexit
 import os
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,6 +23,19 @@ from storage.models import ScheduledJob  # noqa: F401  (all tables registered)
 KNOWLEDGE_FIXTURES = Path(__file__).parent / "knowledge" / "fixtures"
 POSTGRES_URL = os.environ.get("CAREPATH_TEST_DATABASE_URL")
 REQUIRE_POSTGRES = os.environ.get("CAREPATH_REQUIRE_POSTGRES") == "1"
+# Every run trains the learned models once, from the data, into a folder of its own: what a
+# fresh clone does, and never a model left over from another run.
+os.environ["CAREPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="carepath-test-models-")
+atexit.register(shutil.rmtree, os.environ["CAREPATH_CACHE_DIR"], ignore_errors=True)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Build the learned models before any test, so the worker processes that tests start
+    find them built."""
+    from knowledge.loader import load
+    from knowledge.understanding.risk import risk_model
+
+    risk_model(load())
 
 
 def run_in_own_loop(coroutine) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers.wording import bullets, compose
 from bot.replies import Button, Reply
+from knowledge.base import Knowledge
 from knowledge.schema_signposts import Helpline, Nation, OtherLanguages, SafetyConcern
 
 BACK_TO_CAREERS = Button("Back to careers questions", "menu")
@@ -12,6 +13,13 @@ BACK_TO_CAREERS = Button("Back to careers questions", "menu")
 def help_reply(concern: SafetyConcern) -> Reply:
     """The short, kind reply to a message that suggests danger, crisis, abuse or neglect."""
     return Reply(compose(concern.reply, _helplines(concern.helplines)), (BACK_TO_CAREERS,))
+
+
+def offer_line(knowledge: Knowledge, concern: SafetyConcern | None = None) -> str:
+    """One short, kind line offering help: the concern's own, or the one for whenever CarePath
+    is unsure."""
+    offer = knowledge.help_offers.get(concern.offer) if concern else knowledge.unsure_offer
+    return offer.text if offer else ""
 
 
 def nation_reply(nation: Nation, place: str | None = None) -> Reply:

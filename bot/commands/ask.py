@@ -7,7 +7,8 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from bot.flows.answer import Answered, build_answerer
+from bot.flows.answer import build_answerer
+from bot.flows.answered import Answered
 from knowledge.problems import KnowledgeError
 
 
@@ -18,6 +19,7 @@ def as_record(question: str, answered: Answered) -> dict:
         "text": "\n\n".join(reply.text for reply in answered.replies),
         "buttons": [button.label for reply in answered.replies for button in reply.buttons],
         "match": asdict(answered.match) if answered.match else None,
+        "offer": answered.offer,  # the concern whose gentle offer of help came with the answer
     }
 
 

@@ -5,12 +5,36 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
 from knowledge.freshness import figure_ages
 from knowledge.loader import check, load
 from knowledge.problems import KnowledgeError
+
+
+def kb_build(directory: Path | None) -> int:
+    """Train the learned models from the knowledge base (or find them built already)."""
+    from knowledge.understanding.risk import risk_model
+
+    try:
+        knowledge = load(directory)
+    except KnowledgeError as error:
+        print(f"The knowledge base has problems:\n{error}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    model = risk_model(knowledge)
+    took = time.perf_counter() - started
+    if model is None:
+        print("no safety examples: the risk check uses the curated signs alone")
+        return 0
+    print(
+        f"risk model ready in {took:.1f} s: {len(model.classes)} classes, "
+        f"{len(model.vocabulary.hashes)} features; full reply at {model.settings['high']:.2f}, "
+        f"gentle line at {model.settings['possible']:.2f}"
+    )
+    return 0
 
 
 def kb_check(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from bot.answers.entries import (
@@ -16,10 +15,12 @@ from bot.answers.entries import (
 )
 from bot.answers.hubs import hub_reply
 from bot.answers.routes import route_reply
-from bot.answers.signposts import english_only_reply, help_reply, nation_reply
+from bot.answers.signposts import english_only_reply, help_reply, nation_reply, offer_line
 from bot.answers.wording import apprenticeship_title, short_label
+from bot.flows.answered import Answered, MatchInfo
 from bot.flows.faq_fit import FaqFit
 from bot.flows.menu import fallback_reply, main_menu_buttons
+from bot.flows.offers import with_offer
 from bot.flows.yes_no import is_yes_or_no_question
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
@@ -28,8 +29,8 @@ from knowledge.loader import load
 from knowledge.nations import NationFinder
 from knowledge.paths import Graph
 from knowledge.ranking import Match, topic_words
-from knowledge.safety import SafetyCheck
 from knowledge.search import Index, Understanding
+from knowledge.understanding.risk import Risk, RiskCheck, risk_model
 
 ANSWER_AT = 68  # a match this good is an answer...
 AMBIGUITY_GAP = 8  # ...unless another is this close
@@ -57,39 +58,6 @@ APPRENTICESHIP_ASPECT = {
 }
 
 
-@dataclass(frozen=True)
-class MatchInfo:
-    """What the answer was about, for `ask --json`, eval and the question log."""
-
-    kind: str
-    id: str
-    aspect: str | None
-    score: float
-
-
-@dataclass(frozen=True)
-class Answered:
-    """The replies to a question, and the confident match behind them (None if there was none)."""
-
-    replies: list[Reply]
-    match: MatchInfo | None
-    best_guess: Match | None = None
-    unanswered: bool = False  # a fallback or 'did you mean': a question we could not answer
-    route_goal: tuple[str, str] | None = None  # (start, goal) when a route was planned
-    suggested: bool = False  # 'did you mean' was asked
-
-    @property
-    def outcome(self) -> str:
-        """For metrics: answered, did-you-mean, fallback, route, safety, nation, language or
-        other (small talk, nothing to read)."""
-        if self.match is not None:
-            kind = self.match.kind
-            return kind if kind in ("route", "safety", "nation", "language") else "answered"
-        if self.suggested:
-            return "did-you-mean"
-        return "fallback" if self.unanswered else "other"
-
-
 class Answerer:
     """Answers free-text questions from the knowledge base."""
 
@@ -97,7 +65,8 @@ class Answerer:
         self.knowledge = knowledge
         self.index = index or Index(knowledge)
         self.graph = Graph.of(knowledge)
-        self.safety = SafetyCheck(knowledge)
+        self.risk = RiskCheck(knowledge, risk_model(knowledge))
+        self.unsure_offer = offer_line(knowledge)
         self.faq_fit = FaqFit(knowledge, self.index)
         self.nations = NationFinder(knowledge)
         self.languages = LanguageCheck(knowledge, self.index.english_words)
@@ -106,17 +75,29 @@ class Answerer:
         """The reply to one message; `subject` ('role:ID' or 'app:ID') is what the conversation
         was about, which a follow-up such as 'how long does it take' asks about. A message that
         suggests danger, crisis, abuse or neglect gets help, before anything else."""
-        concern = self.safety.concern(text)
-        if concern is not None:
-            return Answered([help_reply(concern)], MatchInfo("safety", concern.id, None, 100.0))
-        return self.careers_answer(text, subject)
+        risk = self.read_risk(text)
+        if risk.high and risk.concern is not None:
+            score = round(100 * risk.probability, 1)
+            match = MatchInfo("safety", risk.concern.id, None, score)
+            return Answered([help_reply(risk.concern)], match, private=True)
+        return self.answer_with(risk, text, subject)
+
+    def read_risk(self, text: str) -> Risk:
+        """How worried to be about a message: by the curated signs alone for a message in
+        another language, which the model cannot read."""
+        return self.risk.read(text, signs_only=self.languages.foreign(text))
+
+    def answer_with(self, risk: Risk, text: str, subject: str | None = None) -> Answered:
+        """The careers answer, with the gentle offer of help the message's risk calls for."""
+        answered = self.careers_answer(text, subject)
+        return with_offer(self.knowledge, answered, risk, self.unsure_offer)
 
     def careers_answer(self, text: str, subject: str | None = None) -> Answered:
         """The reply about careers in England (for a message already screened for safety)."""
         if len(text) > LONG_MESSAGE_CHARS:
-            return Answered([_one_thing_at_a_time()], None, unanswered=True)
+            return Answered([_one_thing_at_a_time(self.unsure_offer)], None, unanswered=True)
         if not any(ch.isalnum() for ch in text):
-            return Answered([_nothing_to_read(text)], None)
+            return Answered([_nothing_to_read(text, self.unsure_offer)], None)
         if text.strip().isdecimal():
             return Answered([_number_without_options(text.strip())], None)
         notice = self.knowledge.english_only
@@ -178,7 +159,7 @@ class Answerer:
             or (top.score < ANSWER_AT and not topic_words(top))
             or _only_a_guess(top, understanding)
         ):
-            return Answered([fallback_reply()], None, top, unanswered=True)
+            return Answered([fallback_reply(self.unsure_offer)], None, top, unanswered=True)
         rivals = [m for m in matches[1:] if m.score > top.score - AMBIGUITY_GAP and topic_words(m)]
         if top.kind == "roles" and top.complete and understanding.aspect:
             # "are doctors paid on Agenda for Change": the job named in full and what is asked
@@ -223,7 +204,10 @@ class Answerer:
             label = _label(self.knowledge, match)
             buttons.append(Button(short_label(label), payload(match.kind, match.entry_id, aspect)))
         buttons.append(Button("None of these", "none"))
-        return Reply("I'm not sure which you mean. Did you mean:", tuple(buttons))
+        offer = f"\n\n{self.unsure_offer}" if self.unsure_offer else ""
+        return Reply(
+            f"I'm not sure which you mean. Did you mean one of these?{offer}", tuple(buttons)
+        )
 
     def open(self, kind: str, entry_id: str, aspect: str | None) -> Reply | None:
         """The reply a button asks for, or None if its entry no longer exists."""
@@ -265,12 +249,15 @@ def _label(knowledge: Knowledge, match: Match) -> str:
     return getattr(entry, "title", None) or getattr(entry, "question", match.entry_id)
 
 
-def _nothing_to_read(text: str) -> Reply:
+def _nothing_to_read(text: str, offer: str) -> Reply:
+    """Emoji or punctuation alone: what it means is not clear, so it carries the offer of help."""
     if text.strip():
         message = "I can only read words, I'm afraid. Type a question, or pick an option below."
     else:
         message = "Type a question, or pick an option below."
-    return Reply(message, main_menu_buttons())
+    return Reply(
+        f"{message}\n\n{offer}" if text.strip() and offer else message, main_menu_buttons()
+    )
 
 
 def _number_without_options(number: str) -> Reply:
@@ -282,10 +269,11 @@ def _number_without_options(number: str) -> Reply:
     )
 
 
-def _one_thing_at_a_time() -> Reply:
+def _one_thing_at_a_time(offer: str) -> Reply:
     return Reply(
         "That's a long message, and I answer best one question at a time. What would you like "
-        'to know first? For example "care worker pay" or "how do I become a nurse".',
+        'to know first? For example "care worker pay" or "how do I become a nurse".'
+        + (f"\n\n{offer}" if offer else ""),
         main_menu_buttons(),
     )
 

@@ -49,13 +49,23 @@ def help_reply() -> Reply:
     )
 
 
-def fallback_reply() -> Reply:
-    """An honest 'I don't know' that says what we can do and offers a person."""
+def fallback_reply(offer: str = "") -> Reply:
+    """An honest 'I don't know' that says what we can do, offers a person, and ends with a
+    gentle offer of help for anyone who wrote about something else."""
     return Reply(
         "Sorry, I don't know the answer to that one, and I'd rather not guess. "
         f"{WHAT_I_DO}\n\nYou could rephrase your question, pick an option below, or ask a "
-        "person at a recruitment hub.",
+        "person at a recruitment hub." + (f"\n\n{offer}" if offer else ""),
         (*main_menu_buttons()[:3], Button("Ask a person", "ask:person")),
+    )
+
+
+def gentle_reply(offer: str) -> Reply:
+    """For a message that may be a sign of something hard, with no careers question in it: the
+    offer of help, and what CarePath is here for, with no 'I don't know'."""
+    return Reply(
+        f"{offer}\n\nI'm also here whenever you want to talk about work. {WHAT_I_DO}",
+        main_menu_buttons(),
     )
 
 

@@ -1,21 +1,19 @@
-"""Signs in a message that someone may be in danger, in crisis, or being abused or neglected.
-
-It errs on the side of showing help: a sign matches with typos ('sucidal', 'kil my self'), with a
-word or two between its words ('I really want to die'), and wherever it stands in the message."""
+"""Curated phrases found in a message as people type them: with typos ('sucidal', 'kil my
+self'), with a word or two between their words ('I really want to die'), anywhere in it."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from knowledge.base import Knowledge
-from knowledge.schema_signposts import SafetyConcern
 from knowledge.text import normalise
 
-MAX_GAP = 2  # words a person may put between a sign's words ("want to just die")
-_JOINED = {  # how people split or shorten the words signs are written with
+MAX_GAP = 2  # words a person may put between a phrase's words ("want to just die")
+_JOINED = {  # how people split or shorten the words phrases are written with
     "my self": "myself",
     "him self": "himself",
     "her self": "herself",
@@ -29,30 +27,27 @@ _JOINED = {  # how people split or shorten the words signs are written with
     "ive": "i've",
 }
 _WORD = re.compile(r"[a-z']+")
+Label = TypeVar("Label")
 
 
 @dataclass(frozen=True)
-class _Sign:
-    concern: SafetyConcern
+class _Phrase(Generic[Label]):
+    label: Label
     words: tuple[str, ...]
 
 
-class SafetyCheck:
-    """Finds the first curated concern whose signs a message shows."""
+class PhraseFinder(Generic[Label]):
+    """Finds which curated phrase a message shows, and returns its label."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
-        self.signs = [
-            _Sign(concern, tuple(tokens(sign)))
-            for concern in knowledge.safety.values()
-            for sign in concern.signs
-        ]
+    def __init__(self, phrases: Iterable[tuple[Label, str]]) -> None:
+        self.phrases = [_Phrase(label, tuple(tokens(phrase))) for label, phrase in phrases]
 
-    def concern(self, text: str) -> SafetyConcern | None:
-        """The concern a message shows, or None; the message itself is never kept or logged."""
+    def find(self, text: str) -> Label | None:
+        """The label of the first phrase the message shows, or None."""
         words = tokens(text)
         if not words:
             return None
-        return next((sign.concern for sign in self.signs if _shows(words, sign.words)), None)
+        return next((p.label for p in self.phrases if p.words and _shows(words, p.words)), None)
 
 
 def tokens(text: str) -> list[str]:
@@ -63,14 +58,14 @@ def tokens(text: str) -> list[str]:
     return plain.split()
 
 
-def _shows(words: list[str], sign: tuple[str, ...]) -> bool:
-    """True when the sign's words appear in order, each close to what was typed, with at most
+def _shows(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """True when the phrase's words appear in order, each close to what was typed, with at most
     MAX_GAP other words between them."""
     for start, word in enumerate(words):
-        if not _alike(word, sign[0]):
+        if not _alike(word, phrase[0]):
             continue
         at = start
-        for wanted in sign[1:]:
+        for wanted in phrase[1:]:
             found = next(
                 (
                     i
@@ -88,7 +83,8 @@ def _shows(words: list[str], sign: tuple[str, ...]) -> bool:
 
 
 def _alike(typed: str, wanted: str) -> bool:
-    """The same word, or a slip of it: one letter in words of four or more, two in eight."""
+    """The same word, or a slip of it: one letter in words of four or more, two in eight.
+    Shorter words must match exactly: 'die' is one letter from 'did' and 'due'."""
     if typed == wanted:
         return True
     if len(wanted) < 4 or len(typed) < 4 or typed[0] != wanted[0]:

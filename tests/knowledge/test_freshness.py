@@ -5,7 +5,7 @@ from datetime import date
 
 from knowledge.loader import check
 
-TODAY = date(2026, 11, 25)
+TODAY = date(2026, 12, 3)
 
 
 def test_the_shipped_base_warns_only_about_pay_that_a_newer_release_replaced():

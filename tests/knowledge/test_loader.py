@@ -31,9 +31,12 @@ def test_good_knowledge_base_loads_indexed_and_immutable(good_dir):
         "smalltalk": 1,
         "eligibility": 0,
         "safety": 0,
+        "help_offers": 0,
         "nations": 0,
         "other_languages": 0,
         "pay_awards": 0,
+        "safety_examples": 0,
+        "phrasings": 0,
     }
     assert knowledge.roles["care-worker"].title == "Care worker"
     assert knowledge.by_code("st0005").id == "adult-care-worker-l2"

@@ -260,3 +260,16 @@ async def test_a_failing_handler_logs_its_traceback_but_no_personal_data(
     assert "Traceback (most recent call last):" in caplog.text
     assert "builtins.ValueError (message withheld)" in caplog.text and "in _answer" in caplog.text
     assert "Sam Jones" not in caplog.text and "07911" not in caplog.text
+
+
+async def test_a_crisis_inside_a_careers_question_on_telegram_gets_help_then_the_answer(
+    application, fake_api, caplog
+):
+    typed = "i cant go on like this, everyone would be better off without me. do carers get paid"
+    with caplog.at_level(logging.DEBUG):
+        await deliver(application, message_update(1, USER, typed))
+    help_first, answer = fake_api.sent()[-2:]
+    assert help_first["text"].startswith("I'm really sorry you're feeling like this")
+    assert "116 123" in help_first["text"] and "999 BSL" in help_first["text"]
+    assert "care worker" in answer["text"].casefold()
+    assert "better off without me" not in caplog.text

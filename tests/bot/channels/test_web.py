@@ -152,3 +152,21 @@ async def test_a_web_person_sees_and_erases_what_we_hold(engine):
         assert not (await session.execute(Lead.__table__.select())).all()
         logged = await session.execute(QuestionLog.__table__.select())
         assert not logged.all()
+
+
+async def test_on_the_web_a_crisis_gets_help_first_and_a_career_subject_a_gentle_line(engine):
+    async with browser(engine) as client:
+        _, token = await opened(client)
+        replies = (
+            await say(client, token, text="he hits me and takes my wages. any care jobs in bolton")
+        ).json()["replies"]
+        assert replies[0]["text"].startswith("Thank you for telling me; that took courage")
+        assert "0808 2000 247" in replies[0]["text"]
+        gentle = (
+            await say(client, token, text="what do domestic abuse support workers do")
+        ).json()["replies"]
+        text = "\n".join(reply["text"] for reply in gentle)
+        assert "Thank you for telling me" not in text and "0808 2000 247" in text
+    async with engine.database.transaction() as session:
+        logged = (await session.execute(QuestionLog.__table__.select())).all()
+    assert all("hits me" not in row.text for row in logged)

@@ -27,8 +27,8 @@ def carepath(*args: str, stdin: str | None = None) -> subprocess.CompletedProces
 def test_ask_one_question_prints_one_json_object(capsys):
     assert main(["ask", "nursing associate pay", "--json"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert set(record) == {"question", "text", "buttons", "match"}
-    assert record["question"] == "nursing associate pay"
+    assert set(record) == {"question", "text", "buttons", "match", "offer"}
+    assert record["question"] == "nursing associate pay" and record["offer"] is None
     assert "Band 4" in record["text"]
     assert "How to get in" in record["buttons"]
     match = record["match"]

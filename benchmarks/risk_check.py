@@ -1,0 +1,100 @@
+"""Benchmark: the learned risk check. Training time, load time from the built file, what it adds
+to each message (p50, p99), the memory it takes, and a cold `carepath ask` with it.
+
+Run from the project root: python -m benchmarks.risk_check
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from benchmarks.measure import peak_memory_mb, summary, timed_ms
+from knowledge.loader import load
+from knowledge.understanding.linear import LinearModel
+from knowledge.understanding.risk import RiskCheck, risk_model, training_set
+from knowledge.understanding.risk_scores import SafetyCase, read_cases, report, score
+
+ROOT = Path(__file__).resolve().parents[1]
+HELD_OUT = ROOT / "tests" / "knowledge" / "safety_heldout.yaml"
+MESSAGES = (
+    ROOT.parent / "shared" / "eval" / "questions.yaml",
+    ROOT / "tests" / "bot" / "eval_heldout.yaml",
+)
+
+
+def _messages() -> list[str]:
+    found = []
+    for path in MESSAGES:
+        if path.exists():
+            found += [case["q"] for case in yaml.safe_load(path.read_text())]
+    return found
+
+
+def _cold_ask(environment: dict[str, str]) -> list[float]:
+    samples = []
+    for _ in range(5):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot.cli", "ask", "hello"],
+            check=True,
+            capture_output=True,
+            env=environment,
+        )
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def main() -> None:
+    """Print the risk check's costs."""
+    knowledge = load()
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ["CAREPATH_CACHE_DIR"] = scratch  # train from nothing, as a fresh clone does
+        before = peak_memory_mb()
+        started = time.perf_counter()
+        model = risk_model(knowledge)
+        assert model is not None
+        texts, _ = training_set(knowledge)
+        print(
+            f"train from {len(texts):,} messages, with the 5-fold calibration: "
+            f"{time.perf_counter() - started:.1f} s; {len(model.vocabulary.hashes):,} features"
+        )
+        [built] = Path(scratch).glob("risk-*.npz")
+        loading = timed_ms(lambda: LinearModel.load(built), 20)
+        print(f"built file {built.stat().st_size / 1e6:.1f} MB; load it: {summary(loading)}")
+        check = RiskCheck(knowledge, LinearModel.load(built))
+        messages = _messages()
+        samples = [
+            sample for text in messages * 5 for sample in timed_ms(lambda t=text: check.read(t), 1)
+        ]
+        print(f"added per message ({len(messages)} questions x 5): {summary(samples)}")
+        training = [
+            SafetyCase(text, group.concern, group.id)
+            for group in knowledge.safety_examples.values()
+            for text in group.examples
+        ]
+        print(
+            "\n".join(
+                report("training examples (in-sample)", score(check, training)).split("\n")[:3]
+            )
+        )
+        print(
+            "\n".join(report("held-out split", score(check, read_cases(HELD_OUT))).split("\n")[:3])
+        )
+        cold = _cold_ask(dict(os.environ))
+    print(
+        f'cold start `carepath ask "hello"` with the built model: median '
+        f"{statistics.median(cold):.0f} ms, worst {max(cold):.0f} ms"
+    )
+    print(f"peak memory {peak_memory_mb():.0f} MB (before training: {before:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()

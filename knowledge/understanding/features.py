@@ -1,0 +1,46 @@
+"""A message as the learned layer sees it: word and character n-grams, hashed to numbers.
+
+The same features serve every model trained from the knowledge base (the risk check and what a
+message is about), so one reading of a message feeds them all. Character n-grams carry typos
+and text-speak ('sucidal', 'kil myslf', 'od'); word pairs carry what the words say together
+('want to', 'to die')."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+
+from knowledge.text import normalise
+
+CHAR_SIZES = (2, 3, 4, 5)
+_TOKEN = re.compile(r"[a-z0-9]+")
+WORD, CHAR = 0, 1  # the two families, weighted apart so neither drowns the other
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words with apostrophes dropped ("can't" -> "cant"), as people also type them."""
+    return _TOKEN.findall(normalise(text).replace("'", ""))
+
+
+def features(text: str) -> tuple[Counter[int], Counter[int]]:
+    """Counts of the message's hashed word n-grams and character n-grams."""
+    words = tokens(text)
+    word_counts: Counter[int] = Counter()
+    char_counts: Counter[int] = Counter()
+    previous = "<s>"
+    for word in words:
+        word_counts[_hash("w " + word)] += 1
+        word_counts[_hash(f"b {previous} {word}")] += 1
+        previous = word
+        padded = f" {word} "
+        for size in CHAR_SIZES:
+            for start in range(len(padded) - size + 1):
+                char_counts[_hash("c" + padded[start : start + size])] += 1
+    if words:
+        word_counts[_hash(f"b {previous} </s>")] += 1
+    return word_counts, char_counts
+
+
+def _hash(feature: str) -> int:
+    return zlib.crc32(feature.encode())

@@ -1,0 +1,67 @@
+"""Models trained from the knowledge base, built once for each version of what they learn from
+and kept on disk, so a worker that starts loads them instead of training again."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from knowledge.understanding.linear import LinearModel
+
+log = logging.getLogger(__name__)
+FORMAT = "1"  # bump when features or training change, so older files are not trusted
+
+
+def cache_dir() -> Path:
+    """Where built models are kept: $CAREPATH_CACHE_DIR, else the user's cache folder."""
+    if configured := os.environ.get("CAREPATH_CACHE_DIR"):
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "carepath"
+
+
+def fingerprint(texts: Sequence[str], labels: Sequence[str], *settings: object) -> str:
+    """A short hash of exactly what a model learns from, and how."""
+    digest = hashlib.sha256(f"{FORMAT}|{settings!r}".encode())
+    for text, label in zip(texts, labels, strict=True):
+        digest.update(f"{label}\t{text}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def load_or_build(
+    name: str, key: str, build: Callable[[], LinearModel], directory: Path | None = None
+) -> LinearModel:
+    """The model saved under `name` and `key`, or a newly built one (then saved). A file that
+    cannot be read as a model is rebuilt, never trusted."""
+    folder = directory or cache_dir()
+    path = folder / f"{name}-{key}.npz"
+    if path.exists():
+        try:
+            return LinearModel.load(path)
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            log.warning("the built %s model could not be read; building it again", name)
+    model = build()
+    _save(model, path)
+    return model
+
+
+def _save(model: LinearModel, path: Path) -> None:
+    """Write atomically, so a worker never reads a half-written file; a folder we cannot write
+    to only costs the next start a rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as file:
+            model.save(file)
+        os.replace(file.name, path)
+    except OSError as error:
+        log.warning("could not keep the built model (%s); it will be built again", error.strerror)
+        return
+    name = path.name.rsplit("-", 1)[0]
+    for older in path.parent.glob(f"{name}-*.npz"):
+        if older != path:
+            older.unlink(missing_ok=True)  # built from data that has since changed
