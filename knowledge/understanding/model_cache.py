@@ -15,6 +15,7 @@ from knowledge.understanding.linear import LinearModel
 
 log = logging.getLogger(__name__)
 FORMAT = "1"  # bump when features or training change, so older files are not trusted
+KEEP = 4  # built files kept per model: several checkouts or branches may share one folder
 
 
 def cache_dir() -> Path:
@@ -62,6 +63,13 @@ def _save(model: LinearModel, path: Path) -> None:
         log.warning("could not keep the built model (%s); it will be built again", error.strerror)
         return
     name = path.name.rsplit("-", 1)[0]
-    for older in path.parent.glob(f"{name}-*.npz"):
-        if older != path:
-            older.unlink(missing_ok=True)  # built from data that has since changed
+    built = sorted(path.parent.glob(f"{name}-*.npz"), key=_age)
+    for older in built[KEEP:]:  # built from data that has since changed
+        older.unlink(missing_ok=True)
+
+
+def _age(path: Path) -> float:
+    try:
+        return -path.stat().st_mtime
+    except OSError:  # removed by another process meanwhile
+        return 0.0

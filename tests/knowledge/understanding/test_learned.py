@@ -78,10 +78,24 @@ def test_the_cache_builds_once_reuses_rebuilds_on_change_and_when_corrupt(tmp_pa
     new_key = fingerprint(changed, [*LABELS, "pay"])
     assert new_key != key
     load_or_build("demo", new_key, lambda: build(changed, [*LABELS, "pay"]), tmp_path)
-    assert len(built) == 2 and [p.name for p in tmp_path.glob("demo-*.npz")] == [
-        f"demo-{new_key}.npz"
-    ]  # rebuilt after a change; the old file removed
+    assert len(built) == 2  # rebuilt after a change
+    assert {p.name for p in tmp_path.glob("demo-*.npz")} == {
+        f"demo-{key}.npz",
+        f"demo-{new_key}.npz",
+    }
     (tmp_path / f"demo-{new_key}.npz").write_bytes(b"not a model")
     model = load_or_build("demo", new_key, lambda: build(changed, [*LABELS, "pay"]), tmp_path)
     assert len(built) == 3 and model.classes == ("entry", "pay")  # corrupt: rebuilt
     assert LinearModel.load(tmp_path / f"demo-{new_key}.npz").classes == ("entry", "pay")
+
+
+def test_the_cache_keeps_a_few_recent_builds_for_checkouts_that_share_it(tmp_path):
+    from knowledge.understanding.model_cache import KEEP
+
+    for number in range(KEEP + 3):
+        texts = [*TEXTS, f"extra question {number}"]
+        labels = [*LABELS, "pay"]
+        load_or_build(
+            "demo", fingerprint(texts, labels), lambda t=texts, y=labels: fit(t, y), tmp_path
+        )
+    assert len(list(tmp_path.glob("demo-*.npz"))) == KEEP
