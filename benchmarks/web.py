@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -67,11 +68,19 @@ async def bench(name: str, database_url: str) -> None:
         database = await fresh_database(database_url)
         await database.close()
     port = free_port()
-    env = {**os.environ, "CAREPATH_DATABASE_URL": database_url, "CAREPATH_WEB_SECRET": "bench"}
+    env = {
+        **os.environ,
+        "CAREPATH_DATABASE_URL": database_url,
+        "CAREPATH_WEB_SECRET": "bench",
+        # every simulated person comes from 127.0.0.1: the per-address limit is not measured
+        "CAREPATH_WEB_MESSAGES_PER_ADDRESS_PER_MINUTE": "1000000",
+    }
+    log_path = Path(tempfile.mkdtemp()) / f"web-worker-{name}.log"
+    log = log_path.open("wb")
     worker = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "web", "--port", str(port)],
         env=env,
-        stderr=subprocess.DEVNULL,
+        stderr=log,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -87,6 +96,10 @@ async def bench(name: str, database_url: str) -> None:
     finally:
         worker.terminate()
         worker.wait(timeout=15)
+        log.close()
+        logged = log_path.read_text(errors="replace")
+        if logged.strip():  # the worker's own account of anything that went wrong
+            print(f"{name}: the worker logged (kept in {log_path}):\n{logged[-3000:]}")
     print(
         f"{name}: {PEOPLE} people x {MESSAGES} messages, {AT_ONCE} at once: {rate:.0f} "
         f"messages/s; per message p50 {percentile(took, 0.5):.1f} ms, "

@@ -63,10 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", action="store_true", help="serve a webhook instead of polling")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8080)
-    run.add_argument("--metrics-port", type=int, help="serve /metrics here (polling workers)")
+    run.add_argument("--metrics-port", type=int, help="serve /metrics here, on 127.0.0.1")
     web = commands.add_parser("web", help="serve the chat page and the hubs' lead board")
     web.add_argument("--host", default="127.0.0.1")
     web.add_argument("--port", type=int, default=8000)
+    web.add_argument("--metrics-port", type=int, help="serve /metrics here, on 127.0.0.1 only")
     relay = commands.add_parser("relay", help="deliver waiting lead cards and notices (no chat)")
     relay.add_argument("--metrics-port", type=int, help="serve /metrics on this port")
     webhook = commands.add_parser("webhook", help="register the webhook (once, for all workers)")
@@ -79,8 +80,18 @@ def _parser() -> argparse.ArgumentParser:
     route = hubs_commands.add_parser("route", help="which hub gets a lead from a place, and why")
     route.add_argument("place", metavar="POSTCODE-OR-TOWN")
     route.add_argument("--role", help="the role id the person is interested in")
-    password = hubs_commands.add_parser("password", help="set a hub's lead-board password")
-    password.add_argument("hub_id", metavar="HUB-ID")
+    recruiters = commands.add_parser("recruiters", help="who may sign in to a hub's lead board")
+    recruiter_commands = recruiters.add_subparsers(dest="recruiters_command", required=True)
+    for name, helping in (
+        ("add", "add a recruiter; prints their new password once"),
+        ("password", "give a recruiter a new password; their sign-ins end"),
+        ("remove", "remove a recruiter; their sign-ins end at once"),
+    ):
+        one = recruiter_commands.add_parser(name, help=helping)
+        one.add_argument("hub_id", metavar="HUB-ID")
+        one.add_argument("name", metavar="NAME")
+    listing = recruiter_commands.add_parser("list", help="the recruiters who may sign in")
+    listing.add_argument("hub_id", metavar="HUB-ID", nargs="?")
 
     questions = commands.add_parser("questions", help="what people asked, for curators")
     questions_commands = questions.add_subparsers(dest="questions_command", required=True)
@@ -106,13 +117,16 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; an unreachable database is one clear
     line and exit code 1, never a traceback."""
-    from storage.errors import DatabaseUnavailable
+    from storage.errors import DatabaseUnavailable, DatabaseURLError
 
     args = _parser().parse_args(argv)
     try:
         return _run(args)
     except DatabaseUnavailable as error:
         print(error.explained(), file=sys.stderr)
+        return 1
+    except DatabaseURLError as error:
+        print(error, file=sys.stderr)
         return 1
     except BrokenPipeError:  # `carepath kb stale | head`: the reader has all it wants
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout until exit
@@ -153,7 +167,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "web":
         from bot.commands.web import run_web
 
-        return run_web(args.host, args.port)
+        return run_web(args.host, args.port, args.metrics_port)
     if args.command == "run":
         from bot.commands.run import run_bot
 
@@ -169,11 +183,13 @@ def _run(args: argparse.Namespace) -> int:
 
         return set_webhook(args.url)
     if args.command == "hubs":
-        from bot.commands.hubs import run_password, run_route
+        from bot.commands.hubs import run_route
 
-        if args.hubs_command == "password":
-            return run_password(args.hub_id)
         return run_route(args.place, args.role)
+    if args.command == "recruiters":
+        from bot.commands.recruiters import run_recruiters
+
+        return run_recruiters(args.recruiters_command, args.hub_id, getattr(args, "name", None))
     if args.command == "questions":
         from bot.commands.questions import run_report
 

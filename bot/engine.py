@@ -11,9 +11,8 @@ from bot.answers.entries import KIND_PREFIX
 from bot.answers.hubs import hub_reply
 from bot.answers.signposts import help_reply
 from bot.flows import (
-    eligible,
+    commands,
     enquiry,
-    explore,
     follow_up,
     interest,
     menu,
@@ -35,15 +34,18 @@ from knowledge.schema_signposts import SafetyConcern
 from knowledge.understanding.risk import NO_RISK, Risk
 from storage.database import Database, DatabaseUnavailable
 from storage.questions import log_question, mark_last_question
-from storage.state import clear_state, remember
+from storage.state import remember
 from storage.turns import person_and_state
 
 __all__ = ["Engine", "Incoming"]
 
 log = logging.getLogger(__name__)
 _KIND_BY_PREFIX = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
-RECRUITER_COMMANDS = ("/leads", "/lead", "/export", "/stats")
 TRY_AGAIN = "Sorry, I can't reach my records just now. Please try again in a minute."
+MAX_TEXT_CHARS = 4096  # Telegram's own limit; anything longer is not a message a person typed
+TOO_LONG = (
+    "That message is too long for me to read. Please ask one thing at a time, in a shorter message."
+)
 KEPT_FOR_LATER = (
     "What you've told me so far is kept: carry on whenever you're ready, or send /cancel."
 )
@@ -70,9 +72,25 @@ class Engine:
         """Answer free text with no person or state (used by `ask` and `eval`)."""
         return self.answerer.answer(text)
 
-    async def handle(self, incoming: Incoming) -> list[Reply]:
-        """The replies to one message; never raises for anything a person can send."""
+    def opening(self, payload: str = "") -> list[Reply]:
+        """What a new visitor sees first (a deep link may open a role or apprenticeship), made
+        without touching the database: a visit alone stores nothing."""
+        entry_id = deep_link(payload)[1] if payload else None
+        kind = self.knowledge.kind_of(entry_id) if entry_id else None
+        opened = (
+            self.answerer.open(kind, entry_id, None)
+            if kind in ("roles", "apprenticeships")
+            else None
+        )
+        return [menu.welcome_reply(), *([opened] if opened else [])]
+
+    async def handle(self, incoming: Incoming, *, raise_unavailable: bool = False) -> list[Reply]:
+        """The replies to one message; never raises for anything a person can send. An
+        unreachable database is a "try again" reply, or DatabaseUnavailable for a channel that
+        answers it itself (`raise_unavailable`: the web's 503)."""
         metrics.UPDATES.labels(_kind(incoming)).inc()
+        if len(incoming.text or "") > MAX_TEXT_CHARS:  # before any reading of it
+            return [Reply(TOO_LONG)]
         try:
             if incoming.hub_id is not None:
                 async with self.database.transaction() as session:
@@ -96,6 +114,8 @@ class Engine:
                 return await self._dispatch(turn)
         except DatabaseUnavailable:
             metrics.ERRORS.labels("database-unavailable").inc()
+            if raise_unavailable:
+                raise
             log.warning("database unavailable; asked the person to try again")
             return [Reply(TRY_AGAIN)]
         except Exception as error:
@@ -128,7 +148,7 @@ class Engine:
                 )
             ]
         if button is None and text.startswith("/"):
-            return await self._command(turn, text)
+            return await commands.handle(turn, text, self.opening)
         if button is not None and button.startswith("form:start"):
             chosen = button.removeprefix("form:start").lstrip(":") or None
             return await interest.start(turn, chosen)
@@ -197,51 +217,6 @@ class Engine:
                 turn, f"{'role' if answered.match.kind == 'role' else 'app'}:{answered.match.id}"
             )
         return answered.replies
-
-    async def _command(self, turn: Turn, text: str) -> list[Reply]:
-        command, _, argument = text.partition(" ")
-        command = command.split("@")[0].casefold()
-        argument = argument.strip()
-        if command == "/start":
-            entry_id = deep_link(argument)[1]
-            kind = self.knowledge.kind_of(entry_id) if entry_id else None
-            opened = []
-            if kind in ("roles", "apprenticeships"):
-                opened = await self._button(turn, f"{KIND_PREFIX[kind]}:{entry_id}")
-            return [menu.welcome_reply(), *opened]
-        if command == "/cancel":
-            if interest.in_form(turn):
-                return interest.cancel(turn)
-            if turn.state.flow:
-                clear_state(turn.state, keep=turn.kept())
-                return [Reply("OK, I've stopped that. Ask me anything!")]
-            return [Reply("There's nothing to cancel. Ask me anything!")]
-        if command == "/interest":
-            return await interest.start(turn, turn.state.data.get("last"))
-        if command == "/mystatus":
-            return await privacy.my_status(turn)
-        if command == "/mydata":
-            return await privacy.my_data(turn)
-        if command == "/forget":
-            return privacy.ask_to_forget(turn)
-        if command == "/help":
-            return [menu.help_reply()]
-        if command == "/roles":
-            return [menu.roles_menu(self.knowledge, argument or None)]
-        if command == "/apprenticeships":
-            return [menu.apprenticeships_menu(self.knowledge)]
-        if command == "/hubs":
-            return [menu.hubs_menu(self.knowledge)]
-        if command == "/pathway":
-            return pathway.start(turn, self.answerer.graph)
-        if command == "/explore":
-            return explore.start(turn)
-        if command == "/eligible":
-            return eligible.start(turn)
-        if command in RECRUITER_COMMANDS:
-            return [Reply("That is a recruiters' command: it works only in a hub's group chat.")]
-        unknown = f"I don't know the command {command}. {self.answerer.unsure_offer}".strip()
-        return [Reply(unknown), menu.help_reply()]
 
     async def _button(self, turn: Turn, data: str) -> list[Reply]:
         head, _, rest = data.partition(":")

@@ -20,8 +20,10 @@ class Incoming:
     location: tuple[float, float] | None = None  # latitude, longitude
     hub_id: str | None = None  # set when the message comes from a hub's recruiters' chat
     actor: str | None = None  # the recruiter's display name, for claims and history
+    actor_id: str | None = None  # who the recruiter is: "telegram:<user id>", "board:<id>"
     chat_id: int | None = None  # the hub chat it came from
     reply_to: int | None = None  # the message (an enquiry card) it replies to
+    came_from: str | None = None  # a campaign seen before the first message (a web deep link)
 
     @property
     def channel(self) -> str:
@@ -38,7 +40,7 @@ class Incoming:
         """Where the person came from ('/start jobfair2026' from a poster's QR code), if said."""
         text = (self.text or "").strip()
         if not text.startswith("/start "):
-            return None
+            return deep_link(self.came_from)[0] if self.came_from else None
         return deep_link(text.removeprefix("/start ").strip())[0]
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -18,13 +18,52 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from storage.errors import DatabaseUnavailable
+from storage.errors import DatabaseUnavailable, DatabaseURLError
 
-__all__ = ["Database", "DatabaseUnavailable", "safe_url", "sqlite_url", "unavailable"]
+__all__ = [
+    "Database",
+    "DatabaseURLError",
+    "DatabaseUnavailable",
+    "checked_url",
+    "safe_url",
+    "sqlite_url",
+    "unavailable",
+]
 SQLITE_BUSY_MS = 5000
 
 
 UNREACHABLE_ERRORS = (OperationalError, DBAPIError, OSError, ConnectionError)
+
+
+_DRIVERS = {"sqlite": "aiosqlite", "postgresql": "asyncpg"}
+_EXAMPLES = {
+    "sqlite": "sqlite+aiosqlite:///path/to/carepath.db",
+    "postgresql": "postgresql+asyncpg://user@host/database",
+}
+
+
+def checked_url(url: str) -> URL:
+    """The parsed URL, or DatabaseURLError saying what to write instead: the likeliest slip is
+    'postgresql://' without '+asyncpg', the driver CarePath talks to PostgreSQL with."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseURLError(
+            "CAREPATH_DATABASE_URL is not a database URL: write "
+            f"{_EXAMPLES['postgresql']} or {_EXAMPLES['sqlite']}"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend not in _DRIVERS:
+        raise DatabaseURLError(
+            f"CAREPATH_DATABASE_URL names {backend!r}: CarePath works with PostgreSQL "
+            f"({_EXAMPLES['postgresql']}) or SQLite ({_EXAMPLES['sqlite']})"
+        )
+    if parsed.get_driver_name() != _DRIVERS[backend]:
+        raise DatabaseURLError(
+            f"CAREPATH_DATABASE_URL should start {backend}+{_DRIVERS[backend]}:// "
+            f"(for example {_EXAMPLES[backend]}), the driver CarePath uses"
+        )
+    return parsed
 
 
 def safe_url(url: str) -> str:
@@ -53,7 +92,7 @@ class Database:
         self, url: str, *, sqlite_busy_ms: int = SQLITE_BUSY_MS, **engine_options: Any
     ) -> None:
         self.url = url
-        self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        self.is_sqlite = checked_url(url).get_backend_name() == "sqlite"
         if not self.is_sqlite:
             engine_options.setdefault("pool_pre_ping", True)
         self.engine: AsyncEngine = create_async_engine(url, **engine_options)

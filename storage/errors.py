@@ -35,3 +35,7 @@ _HINTS = {
     "PermissionError": "this user may not open or create that file",
     "OperationalError": "it refused the connection, or another process holds its lock",
 }
+
+
+class DatabaseURLError(ValueError):
+    """The configured database URL cannot be used; the message says what to write instead."""

@@ -67,7 +67,7 @@ async def hub_health(
                 select(func.count()).where(
                     Lead.hub_id == hub,
                     Lead.status == "new",
-                    Lead.owner.is_(None),
+                    Lead.owner_id.is_(None),
                     Lead.created_at < now - timedelta(hours=hours),
                 )
             )

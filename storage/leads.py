@@ -64,25 +64,28 @@ async def purge_leads(session: AsyncSession, *, before: datetime) -> int:
     return result.rowcount or 0
 
 
-async def set_status(session: AsyncSession, *, lead: Lead, status: str, actor: str) -> None:
+async def set_status(
+    session: AsyncSession, *, lead: Lead, status: str, actor: str, actor_id: str | None = None
+) -> None:
     """Change a lead's status and record who did it and when."""
     lead.status = status
     lead.updated_at = utcnow()
-    session.add(LeadEvent(lead_id=lead.id, status=status, actor=actor))
+    session.add(LeadEvent(lead_id=lead.id, status=status, actor=actor, actor_id=actor_id))
 
 
 OPEN = ("new", "claimed", "contacted")
 
 
-async def claim_lead(session: AsyncSession, *, lead_id: str, owner: str) -> bool:
-    """Make `owner` the lead's one owner if nobody is yet: the first tap wins."""
+async def claim_lead(session: AsyncSession, *, lead_id: str, owner: str, owner_id: str) -> bool:
+    """Make the person `owner_id` (shown as `owner`) the lead's one owner if nobody is yet:
+    the first tap wins. A lead claimed before owners were people (a name alone) is open."""
     result = await session.execute(
         update(Lead)
-        .where(Lead.id == lead_id, Lead.owner.is_(None))
-        .values(owner=owner, status="claimed", updated_at=utcnow())
+        .where(Lead.id == lead_id, Lead.owner_id.is_(None))
+        .values(owner=owner, owner_id=owner_id, status="claimed", updated_at=utcnow())
     )
     if result.rowcount == 1:
-        session.add(LeadEvent(lead_id=lead_id, status="claimed", actor=owner))
+        session.add(LeadEvent(lead_id=lead_id, status="claimed", actor=owner, actor_id=owner_id))
         return True
     return False
 
@@ -121,5 +124,7 @@ async def status_counts(session: AsyncSession, *, hub_id: str, since: datetime) 
 
 async def unclaimed_since(session: AsyncSession, *, before: datetime) -> list[Lead]:
     """Leads nobody has claimed that were created before `before`."""
-    query = select(Lead).where(Lead.owner.is_(None), Lead.status == "new", Lead.created_at < before)
+    query = select(Lead).where(
+        Lead.owner_id.is_(None), Lead.status == "new", Lead.created_at < before
+    )
     return list((await session.execute(query)).scalars())

@@ -97,7 +97,9 @@ class Lead(SQLModel, table=True):
     consent_version: str = Field(max_length=20)
     consent_at: datetime = _when(nullable=False)
     status: str = Field(default="new", max_length=20)
-    owner: str | None = Field(default=None, max_length=100)
+    owner: str | None = Field(default=None, max_length=100)  # the owner's name, as shown
+    # who owns it: "telegram:<user id>" or "board:<recruiter id>"; a name proves nothing
+    owner_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = _when(nullable=False, default=utcnow, index=True)
     updated_at: datetime = _when(nullable=False, default=utcnow)
     card_chat_id: int | None = Field(default=None, sa_type=BigInteger)
@@ -114,7 +116,8 @@ class LeadEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     lead_id: str = Field(foreign_key="leads.id", index=True, ondelete="CASCADE", max_length=36)
     status: str = Field(max_length=20)
-    actor: str = Field(max_length=100)
+    actor: str = Field(max_length=100)  # as shown
+    actor_id: str | None = Field(default=None, max_length=64)  # who, as in Lead.owner_id
     at: datetime = _when(nullable=False, default=utcnow)
 
 
@@ -206,3 +209,43 @@ class Enquiry(SQLModel, table=True):
     card_chat_id: int | None = Field(default=None, sa_type=BigInteger)
     card_message_id: int | None = Field(default=None, sa_type=BigInteger, index=True)
     created_at: datetime = _when(nullable=False, default=utcnow)
+
+
+class Recruiter(SQLModel, table=True):
+    """A person who may sign in to a hub's lead board, with their own password (scrypt)."""
+
+    __tablename__ = "recruiters"
+    __table_args__ = (UniqueConstraint("hub_id", "name"),)
+
+    id: str = Field(default_factory=lambda: str(uuid.uuid4()), primary_key=True, max_length=36)
+    hub_id: str = Field(max_length=64, index=True)
+    name: str = Field(max_length=60)
+    password_hash: str = Field(max_length=200)
+    created_at: datetime = _when(nullable=False, default=utcnow)
+    removed_at: datetime | None = _when(nullable=True)
+
+
+class BoardSession(SQLModel, table=True):
+    """A board sign-in, kept on the server: signing out, a new password or the recruiter's
+    removal ends every copy of its cookie at once. Only a hash of the cookie's token is kept."""
+
+    __tablename__ = "board_sessions"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    recruiter_id: str = Field(
+        foreign_key="recruiters.id", index=True, ondelete="CASCADE", max_length=36
+    )
+    created_at: datetime = _when(nullable=False, default=utcnow)
+    expires_at: datetime = _when(nullable=False)
+    revoked_at: datetime | None = _when(nullable=True)
+
+
+class RateCount(SQLModel, table=True):
+    """How many times something was tried in one time window, shared by every worker and kept
+    across restarts: sign-in attempts, messages from one address."""
+
+    __tablename__ = "rate_counts"
+
+    key: str = Field(primary_key=True, max_length=200)
+    window_start: int = Field(primary_key=True, sa_type=BigInteger)
+    count: int = 0

@@ -65,6 +65,7 @@ NOT_TEXT = (
     "Sorry, I can only read text messages. Type your question, or share your location or "
     "phone number with the buttons when I ask."
 )
+MEMBERS_ONLY = "Only members of this hub's recruiters' group can do that."
 ONLY_PRIVATE = (
     "Hello! I talk with people one to one. Message me privately to ask about careers in "
     "health and care. I'll leave this group now."
@@ -207,14 +208,19 @@ async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    await query.answer()
     if query.message is None:
+        await query.answer()
         return
+    chat_id = query.message.chat.id
     if query.message.chat.type != ChatType.PRIVATE:
-        hub_id = await _hub_of_chat(context, query.message.chat.id)
-        if hub_id is not None:
-            await _recruiter(update, context, hub_id, button=query.data or "")
+        hub_id = await _hub_of_chat(context, chat_id)
+        if hub_id is None or not await _is_member(context, chat_id, query.from_user.id):
+            await query.answer(MEMBERS_ONLY, show_alert=True)  # a forged or stale tap
+            return
+        await query.answer()
+        await _recruiter(update, context, hub_id, button=query.data or "")
         return
+    await query.answer()
     await _handle(update, context, button=query.data or "")
 
 
@@ -246,8 +252,9 @@ async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     text = message.text or ""
     replied = message.reply_to_message
-    if text.startswith("/") and not await _is_member(context, chat.id, update.effective_user.id):
-        await message.reply_text("Only members of this hub's recruiters' group can do that.")
+    acts = text.startswith("/") or replied is not None  # a command, or an answer to a card
+    if acts and not await _is_member(context, chat.id, update.effective_user.id):
+        await message.reply_text(MEMBERS_ONLY)
         return
     await _recruiter(
         update, context, hub_id, text=text, reply_to=replied.message_id if replied else None
@@ -265,6 +272,7 @@ async def _recruiter(
             source="telegram",
             hub_id=hub_id,
             actor=actor[:100],
+            actor_id=f"telegram:{user.id}",
             chat_id=chat.id,
             **incoming,
         )

@@ -13,6 +13,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -59,10 +60,47 @@ def parse_update(body: bytes, application: Application) -> Update | None:
     if type(update_id) is not int or not 0 <= update_id <= MAX_UPDATE_ID:
         return None
     try:
+        _Shape.model_validate(data)  # what handlers rely on has the right type
         return Update.de_json(data, application.bot)
     except Exception as error:  # PTB raises whatever a wrongly typed field makes it raise
         log.info("refused update %s: %s", update_id, type(error).__name__)
         return None
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class _Chat(_Loose):
+    id: StrictInt
+    type: StrictStr
+
+
+class _User(_Loose):
+    id: StrictInt
+
+
+class _Message(_Loose):
+    message_id: StrictInt
+    chat: _Chat
+    sender: _User | None = Field(default=None, alias="from")
+    text: StrictStr | None = None
+    reply_to_message: _Loose | None = None
+
+
+class _Callback(_Loose):
+    id: StrictStr
+    sender: _User = Field(alias="from")
+    data: StrictStr | None = None
+    message: _Loose | None = None
+
+
+class _Shape(_Loose):
+    """The parts of an update CarePath's handlers read, with the types Telegram sends."""
+
+    message: _Message | None = None
+    edited_message: _Message | None = None
+    callback_query: _Callback | None = None
 
 
 def _refuse_constant(name: str) -> float:

@@ -23,8 +23,8 @@ from bot.answers.pictures import picture_dir
 from bot.channels.telegram_webhook import read_limited
 from bot.channels.web_guard import (
     CSRF_HEADER,
-    RateLimit,
     SecurityHeaders,
+    client_address,
     csrf_ok,
     csrf_token,
     visitor_id,
@@ -34,6 +34,7 @@ from bot.engine import Engine
 from bot.incoming import Incoming
 from bot.replies import Reply
 from storage.database import DatabaseUnavailable
+from storage.rates import count_try
 
 PAGES = Path(__file__).with_name("web_pages")
 MAX_MESSAGE_CHARS = 4096
@@ -46,6 +47,7 @@ TOO_LONG = (
     "in a shorter message."
 )
 NO_SESSION = "Your session has ended. Reload the page to start again."
+PER_PERSON, PER_ADDRESS = 20, 120  # messages a minute, counted in the database
 TOO_FAST = "You're sending messages very quickly. Please wait a minute, then try again."
 templates = Jinja2Templates(directory=str(PAGES))
 
@@ -55,23 +57,31 @@ def web_app(
     *,
     secret_key: str,
     https_only: bool = False,
-    rate_limit: RateLimit | None = None,
-    hub_passwords: dict[str, str] | None = None,
+    trusted_proxies: Sequence[str] = (),
+    per_minute: tuple[int, int] = (PER_PERSON, PER_ADDRESS),
     extra_routes: Sequence[BaseRoute] = (),
+    lifespan: Any = None,
 ) -> Starlette:
     """The ASGI app: / (the chat page), POST /send, /picture/NAME, /health, and /hub, the
-    lead board for the hubs that have a password in `hub_passwords`."""
-    limit = rate_limit or RateLimit()
+    hubs' lead board. `https_only`: served over HTTPS, so cookies are Secure and browsers are
+    told to keep to HTTPS (HSTS). `trusted_proxies`: the only addresses whose X-Forwarded-For
+    is believed. `per_minute`: messages a person, and an address, may send a minute."""
+    proxies = frozenset(trusted_proxies)
 
     async def page(request: Request) -> Response:
-        person = visitor_id(request, create=True)
+        # A visit is not a person: nothing is stored until they first send something.
+        visitor_id(request, create=True)
         start = request.query_params.get("start", "")
-        opening = f"/start {start}" if _START_PAYLOAD.match(start) else "/start"
-        replies = await engine.handle(Incoming(f"web:{person}", text=opening, source="web"))
+        payload = start if _START_PAYLOAD.match(start) else ""
+        if payload:
+            request.session["came_from"] = payload
         return templates.TemplateResponse(
             request,
             "chat.html",
-            {"replies": [_shown(reply) for reply in replies], "csrf": csrf_token(request)},
+            {
+                "replies": [_shown(reply) for reply in engine.opening(payload)],
+                "csrf": csrf_token(request),
+            },
         )
 
     async def send(request: Request) -> Response:
@@ -88,10 +98,15 @@ def web_app(
             return _refused(400, "Send a message as text, or tap one of the buttons.")
         if len(message.get("text") or "") > MAX_MESSAGE_CHARS:
             return _refused(400, TOO_LONG)
-        if not limit.allow(person):
+        address = client_address(request, proxies)
+        async with engine.database.transaction() as session:
+            sent = await count_try(session, key=f"send:{person}", window_seconds=60)
+            from_address = await count_try(session, key=f"send-from:{address}", window_seconds=60)
+        if sent > per_minute[0] or from_address > per_minute[1]:
             return _refused(429, TOO_FAST)
-        incoming = Incoming(f"web:{person}", source="web", **message)
-        replies = await engine.handle(incoming)
+        came_from = request.session.pop("came_from", None)
+        incoming = Incoming(f"web:{person}", source="web", came_from=came_from, **message)
+        replies = await engine.handle(incoming, raise_unavailable=True)
         return JSONResponse({"replies": [_shown(reply) for reply in replies]})
 
     async def picture(request: Request) -> Response:
@@ -116,12 +131,13 @@ def web_app(
             Route("/picture/{name}", picture, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             Mount("/static", StaticFiles(directory=str(PAGES / "static")), name="static"),
-            *hub_routes(engine, hub_passwords or {}, templates),
+            *hub_routes(engine, templates, proxies),
             *extra_routes,
         ],
         exception_handlers={DatabaseUnavailable: _database_down},
+        lifespan=lifespan,
         middleware=[
-            Middleware(SecurityHeaders),
+            Middleware(SecurityHeaders, https=https_only),
             Middleware(
                 SessionMiddleware,
                 secret_key=secret_key,

@@ -1,13 +1,11 @@
 """Who a web visitor is and whether to take their message: a random id in a signed, HttpOnly,
-SameSite cookie (no personal data in it), a CSRF token that every POST must carry, a
-per-person rate limit, and the security headers on every response."""
+SameSite cookie (no personal data in it), a CSRF token that every POST must carry, the address
+a request came from, and the security headers on every response."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import time
-from collections import defaultdict, deque
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -26,6 +24,16 @@ def visitor_id(request: Request, *, create: bool) -> str | None:
     return session.get("id")
 
 
+def client_address(request: Request, trusted_proxies: frozenset[str]) -> str:
+    """The address a request came from. X-Forwarded-For is believed only when the request came
+    through a proxy the operator named: then the nearest address that is not one of them."""
+    host = request.client.host if request.client else "unknown"
+    if host not in trusted_proxies:
+        return host
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",")]
+    return next((hop for hop in reversed(hops) if hop and hop not in trusted_proxies), host)
+
+
 def csrf_token(request: Request) -> str:
     """The token the page embeds and each POST sends back."""
     return request.session.get("csrf", "")
@@ -35,28 +43,6 @@ def csrf_ok(request: Request, sent: str | None) -> bool:
     """True when the POST carries the session's own token."""
     expected = request.session.get("csrf")
     return bool(expected and sent) and hmac.compare_digest(expected, sent or "")
-
-
-class RateLimit:
-    """At most `limit` messages per person in any `window` seconds (per worker)."""
-
-    def __init__(self, limit: int = 20, window: float = 60.0) -> None:
-        self.limit, self.window = limit, window
-        self.sent: dict[str, deque[float]] = defaultdict(deque)
-
-    def allow(self, person: str, now: float | None = None) -> bool:
-        """Count this message; False when the person is over the limit."""
-        now = time.monotonic() if now is None else now
-        times = self.sent[person]
-        while times and now - times[0] > self.window:
-            times.popleft()
-        if len(times) >= self.limit:
-            return False
-        times.append(now)
-        if len(self.sent) > 100_000:  # forget idle people rather than grow without end
-            for key in [k for k, v in self.sent.items() if not v or now - v[-1] > self.window]:
-                del self.sent[key]
-        return True
 
 
 class SecurityHeaders:
@@ -74,8 +60,11 @@ class SecurityHeaders:
         (b"x-frame-options", b"DENY"),
     )
 
-    def __init__(self, app: ASGIApp) -> None:
+    HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+
+    def __init__(self, app: ASGIApp, https: bool = False) -> None:
         self.app = app
+        self.headers = (*self.HEADERS, self.HSTS) if https else self.HEADERS
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -87,7 +76,7 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 extra = [(b"cache-control", b"no-store")] if private else []
-                message["headers"] = [*message.get("headers", []), *self.HEADERS, *extra]
+                message["headers"] = [*message.get("headers", []), *self.headers, *extra]
             await send(message)
 
         await self.app(scope, receive, with_headers)

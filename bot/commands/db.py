@@ -7,7 +7,7 @@ import asyncio
 from bot.process.config import Settings
 from storage.database import Database
 from storage.migrate import pending, upgrade
-from storage.retention import purge_older_than
+from storage.retention import purge_older_than, said
 
 
 def run_upgrade() -> int:
@@ -29,7 +29,7 @@ def run_upgrade() -> int:
 
 
 def run_purge(older_than_days: int | None) -> int:
-    """Delete leads and logged questions older than the retention period (or DAYS)."""
+    """Delete everything older than the retention period (or DAYS), and say how much."""
     settings = Settings()
     days = older_than_days or settings.retention_days
 
@@ -40,10 +40,7 @@ def run_purge(older_than_days: int | None) -> int:
                 purged = await purge_older_than(session, days=days)
         finally:
             await database.close()
-        print(
-            f"deleted {purged.leads} lead(s) and {purged.questions} question(s) "
-            f"older than {days} days"
-        )
+        print(f"older than {days} days, deleted: {said(purged)}")
         return 0
 
     return _run(work())

@@ -71,34 +71,3 @@ def run_requeue(status: str) -> int:
     count = asyncio.run(work())
     print(f"{count} {status} message(s) queued again; a running relay delivers them.")
     return 0
-
-
-def run_password(hub_id: str) -> int:
-    """Ask for a new lead-board password for a hub and print its hash for the settings."""
-    import getpass
-
-    from bot.hubs.passwords import hash_password
-
-    try:
-        knowledge = load_knowledge(Settings())
-    except KnowledgeError as error:
-        print(error, file=sys.stderr)
-        return 1
-    if hub_id not in knowledge.hubs:
-        print(
-            f"no hub with id {hub_id!r}; the hubs are: {', '.join(knowledge.hubs)}", file=sys.stderr
-        )
-        return 1
-    if sys.stdin.isatty():
-        password = getpass.getpass("New password (12 or more characters): ")
-        if getpass.getpass("Same again: ") != password:
-            print("The two passwords differ; nothing changed.", file=sys.stderr)
-            return 1
-    else:
-        password = sys.stdin.readline().rstrip("\n")
-    if len(password) < 12:
-        print("Use 12 or more characters; nothing changed.", file=sys.stderr)
-        return 1
-    print("Add this to CAREPATH_HUB_PASSWORDS (comma between hubs) on every web worker:")
-    print(f"{hub_id}={hash_password(password)}")
-    return 0

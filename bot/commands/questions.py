@@ -5,11 +5,11 @@ people's own words for the curator only, to standard output, and never logs them
 from __future__ import annotations
 
 import asyncio
-import csv
 import sys
 from datetime import datetime
 
 from bot.process.config import Settings
+from bot.process.spreadsheet import safe_csv
 from bot.process.wiring import load_knowledge
 from knowledge.question_groups import Asked, QuestionGroup, group_questions
 from knowledge.search import Index
@@ -27,9 +27,7 @@ def run_report(since: datetime | None, output_format: str, limit: int) -> int:
     asked = asyncio.run(_fetch(settings, since))
     groups = group_questions(index, asked)[:limit]
     if output_format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(_row(group) for group in groups)
+        sys.stdout.write(safe_csv((_row(group) for group in groups), COLUMNS))
         return 0
     when = f" since {since:%Y-%m-%d}" if since else ""
     print(f"{len(asked)} question(s) to curate{when}, in {len(groups)} group(s), most asked first")

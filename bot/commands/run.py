@@ -108,7 +108,7 @@ def run_bot(*, webhook: bool, host: str, port: int, metrics_port: int | None = N
                 database, retention_days=settings.retention_days, knowledge=start.knowledge
             )
         ]
-        if metrics_port and not webhook:  # a webhook worker serves /metrics on its own port
+        if metrics_port:  # on 127.0.0.1; a public port serves /metrics only with a token
             serve_on_port(metrics_port)
             upkeep.append(refresh_every(start.knowledge, database))
         work.start(relay, *upkeep)
@@ -120,7 +120,8 @@ def run_bot(*, webhook: bool, host: str, port: int, metrics_port: int | None = N
 
     try:
         if webhook:
-            routes = [metrics_route(start.knowledge, database)]
+            token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
+            routes = [metrics_route(start.knowledge, database, token)] if token else []
             return _serve_webhook(
                 application, database, settings, (on_start, on_stop), routes, host, port
             )
@@ -185,9 +186,8 @@ def _serve_webhook(
     host: str,
     port: int,
 ) -> int:
-    import uvicorn
-
     from bot.channels.telegram_webhook import webhook_app
+    from bot.process.http_server import serve
 
     if not settings.webhook_secret:
         print(
@@ -199,24 +199,8 @@ def _serve_webhook(
     secret = settings.webhook_secret.get_secret_value()
     on_start, on_stop = hooks
     app = webhook_app(application, database, secret, on_start, on_stop, routes)  # type: ignore[arg-type]
-    server = _stops_with_exit_0(uvicorn)(
-        uvicorn.Config(app, host=host, port=port, log_level="warning")
-    )
-    server.run()
+    serve(app, host, port)
     return 0
-
-
-def _stops_with_exit_0(uvicorn: Any) -> type:
-    """uvicorn's Server, except that after a graceful stop on SIGTERM or SIGINT it does not
-    raise the signal again (which would end the process as 'killed'): it exits 0."""
-
-    class Server(uvicorn.Server):  # type: ignore[misc, name-defined]
-        def handle_exit(self, sig: int, frame: object) -> None:
-            if self.should_exit and sig == signal.SIGINT:
-                self.force_exit = True
-            self.should_exit = True
-
-    return Server
 
 
 def run_relay(metrics_port: int | None = None) -> int:

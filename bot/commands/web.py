@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import secrets
 import sys
+from collections.abc import AsyncIterator
 
-from bot.commands.run import _check_database, _stops_with_exit_0
-from bot.hubs.passwords import parse_passwords
+from bot.commands.run import _check_database
 from bot.process.config import Settings
+from bot.process.http_server import serve
 from bot.process.logs import configure_logging
-from bot.process.metrics import metrics_route
+from bot.process.metrics import metrics_route, refresh_every, serve_on_port
 from bot.process.wiring import DatabaseBehind, build_engine, load_knowledge
 from knowledge.problems import KnowledgeError
 from storage.database import Database
 
 
-def run_web(host: str, port: int) -> int:
+def run_web(host: str, port: int, metrics_port: int | None = None) -> int:
     """Serve the web channel until stopped (SIGTERM or SIGINT: requests finish, exit 0)."""
-    import asyncio
-
-    import uvicorn
-
     from bot.channels.web import web_app
 
     configure_logging()
@@ -33,18 +32,32 @@ def run_web(host: str, port: int) -> int:
         return 1
     database = Database(settings.resolved_database_url())
     engine = build_engine(knowledge, database, settings)
+
+    token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: object) -> AsyncIterator[None]:
+        if metrics_port:
+            serve_on_port(metrics_port)
+        scraped = metrics_port or token
+        refreshing = asyncio.create_task(refresh_every(knowledge, database)) if scraped else None
+        try:
+            yield
+        finally:
+            if refreshing is not None:
+                refreshing.cancel()
+            await database.close()  # on the server's own loop, before it closes
+
     app = web_app(
         engine,
         secret_key=web_secret(settings),
         https_only=settings.web_https_only,
-        hub_passwords=parse_passwords(settings.hub_passwords),
-        extra_routes=[metrics_route(knowledge, database)],
+        trusted_proxies=settings.proxies(),
+        per_minute=(settings.web_messages_per_minute, settings.web_messages_per_address_per_minute),
+        extra_routes=[metrics_route(knowledge, database, token)] if token else [],
+        lifespan=lifespan,
     )
-    server = _stops_with_exit_0(uvicorn)(
-        uvicorn.Config(app, host=host, port=port, log_level="warning")
-    )
-    server.run()
-    asyncio.run(database.close())
+    serve(app, host, port)
     return 0
 
 

@@ -39,6 +39,7 @@ ONLY_CANDIDATE_ANSWER_AT = 55  # the one entry in view for a long question
 SUGGEST_AT = 45  # below this we do not even suggest
 POSTCODE_OVERRIDE = 95  # a postcode names the hub unless something else is asked this clearly
 LONG_MESSAGE_CHARS = 600  # longer than any one question: several things asked at once
+COMMANDS_IN_CHAT = "Commands such as /start work in the chat. Ask me a question in words."
 _REFERS_BACK = re.compile(r"\b(it|that|this|them|they|there|for me)\b", re.IGNORECASE)
 SINGULAR = {
     "roles": "role",
@@ -100,6 +101,8 @@ class Answerer:
             return Answered([_nothing_to_read(text, self.unsure_offer)], None)
         if text.strip().isdecimal():
             return Answered([_number_without_options(text.strip())], None)
+        if text.lstrip().startswith("/"):  # a command reaches here only outside a chat (ask)
+            return Answered([Reply(COMMANDS_IN_CHAT, main_menu_buttons())], None)
         notice = self.knowledge.english_only
         if notice is not None and self.languages.foreign(text):
             return Answered(

@@ -41,8 +41,12 @@ def check_name(text: str) -> Checked:
         )
     if _URLISH.search(name):
         return Checked(hint="Please send just your name, without links or code.")
+    if parse_postcode(name) is not None:
+        return Checked(
+            hint="That looks like a postcode. I'll ask where you live next: first, your name?"
+        )
     letters = sum(ch.isalpha() for ch in name)
-    if letters < 1 or letters < len(name.replace(" ", "")) / 2:
+    if letters < 1 or any(ch.isdigit() for ch in name) or letters < len(name.replace(" ", "")) / 2:
         return Checked(hint="That doesn't look like a name. Please type your name in letters.")
     return Checked(name)
 

@@ -149,14 +149,22 @@ async def _forget(turn: Turn) -> list[Reply]:
     notified = []
     for lead in await leads_of(session, person_id=person.id):
         if await card_delivered(session, lead_id=lead.id):
+            card = [lead.card_chat_id, lead.card_message_id] if lead.card_message_id else None
             await enqueue(
-                session, kind="forget_notice", hub_id=lead.hub_id, payload={"ref": lead.ref}
+                session,
+                kind="forget_notice",
+                hub_id=lead.hub_id,
+                payload={"ref": lead.ref, "card": card},
             )
             notified.append(lead.hub_id)
     for enquiry in await enquiries_of(session, person_id=person.id):
         if enquiry.card_message_id is not None:  # the question reached a hub's chat
+            card = [enquiry.card_chat_id, enquiry.card_message_id]
             await enqueue(
-                session, kind="forget_notice", hub_id=enquiry.hub_id, payload={"ref": enquiry.ref}
+                session,
+                kind="forget_notice",
+                hub_id=enquiry.hub_id,
+                payload={"ref": enquiry.ref, "card": card},
             )
             notified.append(enquiry.hub_id)
     notified = [turn.knowledge.hubs[h].name if h in turn.knowledge.hubs else h for h in notified]

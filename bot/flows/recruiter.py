@@ -3,6 +3,7 @@ and answer people's questions by replying to their cards."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,9 +36,11 @@ HELP = (
 async def handle(session: AsyncSession, knowledge: Knowledge, incoming: Incoming) -> list[Reply]:
     """One recruiter message or tap in a hub chat."""
     hub_id = incoming.hub_id or ""
-    actor = incoming.actor or "a recruiter"
+    actor = Actor(incoming.actor or "a recruiter", incoming.actor_id or "")
     button = incoming.button
     if button:
+        if not actor.id:
+            return [Reply("Only a signed-in recruiter can do that.")]
         kind, _, rest = button.partition(":")
         if kind == "claim":
             return await _claim(session, knowledge, hub_id, rest, actor)
@@ -47,7 +50,7 @@ async def handle(session: AsyncSession, knowledge: Knowledge, incoming: Incoming
         return [Reply("That button is out of date.")]
     text = (incoming.text or "").strip()
     if incoming.reply_to is not None and incoming.chat_id is not None and text:
-        return await _answer_enquiry(session, incoming.chat_id, incoming.reply_to, text, actor)
+        return await _answer_enquiry(session, incoming.chat_id, incoming.reply_to, text, actor.name)
     command, _, argument = text.partition(" ")
     command = command.split("@")[0].casefold()
     if command == "/leads":
@@ -63,33 +66,46 @@ async def handle(session: AsyncSession, knowledge: Knowledge, incoming: Incoming
     return []  # ordinary chat between recruiters: not for the bot
 
 
+@dataclass(frozen=True)
+class Actor:
+    """A recruiter as shown (`name`) and as known (`id`): only the id proves who acts."""
+
+    name: str
+    id: str
+
+
 async def _claim(
-    session: AsyncSession, knowledge: Knowledge, hub_id: str, lead_id: str, actor: str
+    session: AsyncSession, knowledge: Knowledge, hub_id: str, lead_id: str, actor: Actor
 ) -> list[Reply]:
     lead = await find_lead(session, lead_id=lead_id)
-    if lead is None or (lead.hub_id != hub_id and not _national(knowledge, hub_id)):
+    if lead is None or not _hub_may_act(knowledge, hub_id, lead.hub_id):
         return [Reply("That lead is not this hub's, or it was deleted at the person's request.")]
-    if not await claim_lead(session, lead_id=lead_id, owner=actor):
+    if not await claim_lead(session, lead_id=lead_id, owner=actor.name, owner_id=actor.id):
         lead = await find_lead(session, lead_id=lead_id)
         return [Reply(f"{lead.ref} is already claimed by {lead.owner}.")]
     await enqueue(session, kind="card_update", hub_id=lead.hub_id, lead_id=lead.id, payload={})
     metrics.CLAIMS.labels(lead.hub_id).inc()
-    return [Reply(f"{lead.ref} is yours, {actor}. Please contact them soon.")]
+    return [Reply(f"{lead.ref} is yours, {actor.name}. Please contact them soon.")]
 
 
 async def _change(
-    session: AsyncSession, knowledge: Knowledge, hub_id: str, lead_id: str, status: str, actor: str
+    session: AsyncSession,
+    knowledge: Knowledge,
+    hub_id: str,
+    lead_id: str,
+    status: str,
+    actor: Actor,
 ) -> list[Reply]:
     lead = await find_lead(session, lead_id=lead_id)
-    if lead is None or status not in CHANGES:
+    if lead is None or status not in CHANGES or not _hub_may_act(knowledge, hub_id, lead.hub_id):
         return [Reply("That lead or button is out of date.")]
-    if lead.owner is None:
+    if lead.owner_id is None:
         return [Reply(f"Please claim {lead.ref} first.")]
-    if lead.owner != actor:
+    if lead.owner_id != actor.id:
         return [Reply(f"{lead.ref} belongs to {lead.owner}; only they can change it.")]
-    await set_status(session, lead=lead, status=status, actor=actor)
+    await set_status(session, lead=lead, status=status, actor=actor.name, actor_id=actor.id)
     await enqueue(session, kind="card_update", hub_id=lead.hub_id, lead_id=lead.id, payload={})
-    return [Reply(f"{lead.ref}: {CHANGES[status]} (by {actor}).")]
+    return [Reply(f"{lead.ref}: {CHANGES[status]} (by {actor.name}).")]
 
 
 async def _open(session: AsyncSession, hub_id: str) -> list[Reply]:
@@ -137,6 +153,7 @@ async def _stats(session: AsyncSession, hub_id: str) -> list[Reply]:
 async def _answer_enquiry(
     session: AsyncSession, chat_id: int, message_id: int, text: str, actor: str
 ) -> list[Reply]:
+    # the card was posted in this chat (the desk's, when a hub has none), to its members
     enquiry = await enquiry_for_card(session, chat_id=chat_id, message_id=message_id)
     if enquiry is None:
         return []
@@ -153,6 +170,7 @@ async def _answer_enquiry(
     return [Reply(f"Sent to the person who asked {enquiry.ref}.")]
 
 
-def _national(knowledge: Knowledge, hub_id: str) -> bool:
+def _hub_may_act(knowledge: Knowledge, hub_id: str, lead_hub_id: str) -> bool:
+    """A hub acts on its own leads; the national desk also on the leads escalated to it."""
     desk = knowledge.national_hub
-    return desk is not None and desk.id == hub_id
+    return lead_hub_id == hub_id or (desk is not None and desk.id == hub_id)

@@ -49,7 +49,7 @@ def lead_card(knowledge: Knowledge, lead: Lead, header: str = "New lead") -> str
 
 def lead_buttons(lead: Lead) -> tuple[Button, ...]:
     """Claim while unclaimed; then the outcomes."""
-    if lead.owner is None:
+    if lead.owner_id is None:
         return (Button("Claim", f"claim:{lead.id}"),)
     if lead.status in ("unsuitable", "started"):
         return ()
@@ -65,6 +65,14 @@ def enquiry_card(enquiry: Enquiry) -> str:
     return (
         f"Question {enquiry.ref} from someone using CarePath:\n\n{enquiry.question}\n\n"
         "Reply to this message to answer them; your reply is sent to them by the bot."
+    )
+
+
+def erased_card(ref: str) -> str:
+    """What a card says once the person asked to be forgotten: their details are gone."""
+    return (
+        f"{ref}: removed at the person's request. CarePath has erased what they shared, so "
+        "their details are no longer shown here."
     )
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from bot.process.spreadsheet import safe_csv
 from storage.models import Lead
 
 COLUMNS = (
@@ -40,24 +38,6 @@ def as_row(lead: Lead) -> dict[str, Any]:
     return row
 
 
-# A cell a spreadsheet would read as a formula ('=HYPERLINK(...)' typed as a name) is kept as
-# text by a leading apostrophe; a plain number such as a phone number's '+44...' is left alone.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-][\d ]+")
-
-
 def leads_csv(leads: Iterable[Lead]) -> str:
     """The leads as CSV text, safe to open in a spreadsheet."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
-    for lead in leads:
-        writer.writerow({key: _as_text(value) for key, value in as_row(lead).items()})
-    return out.getvalue()
-
-
-def _as_text(value: Any) -> Any:
-    formula = isinstance(value, str) and value.startswith(_FORMULA_STARTS)
-    if formula and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+    return safe_csv((as_row(lead) for lead in leads), COLUMNS)

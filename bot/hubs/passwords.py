@@ -1,5 +1,5 @@
-"""Hub managers' passwords for the web lead board, kept only as scrypt hashes (Python's own
-hashlib: memory-hard, salted, no extra dependency) in CAREPATH_HUB_PASSWORDS."""
+"""Recruiters' passwords for the web lead board, kept only as scrypt hashes (Python's own
+hashlib: memory-hard, salted, no extra dependency)."""
 
 from __future__ import annotations
 
@@ -33,14 +33,10 @@ def password_matches(password: str, stored: str) -> bool:
     return hmac.compare_digest(given, expected)
 
 
-def parse_passwords(setting: str) -> dict[str, str]:
-    """'hub-id=scrypt$...,hub-id=scrypt$...' as {hub id: stored hash}."""
-    found = {}
-    for item in setting.split(","):
-        hub_id, _, stored = item.strip().partition("=")
-        if hub_id and stored:
-            found[hub_id.strip()] = stored.strip()
-    return found
+def new_password() -> str:
+    """A strong password a person can type: five groups of four letters and digits."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
 
 
 def _b64(raw: bytes) -> str:

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.hubs.cards import enquiry_card, forget_notice, lead_buttons, lead_card
+from bot.hubs.cards import enquiry_card, erased_card, forget_notice, lead_buttons, lead_card
 from bot.hubs.hub_channel import (
     ChatGone,
     ChatMoved,
@@ -204,7 +204,12 @@ class Relay:
         if chat is None:
             raise RetryLater(NO_CHAT_WAIT.total_seconds())
         if kind == "forget_notice":
-            await self.channel.send(chat, forget_notice(message.payload.get("ref", "?")))
+            ref = message.payload.get("ref", "?")
+            card = message.payload.get("card")
+            if card and card[0] and card[1]:  # the bot's own card loses the details first
+                with contextlib.suppress(ChatGone, Rejected):
+                    await self.channel.edit(int(card[0]), int(card[1]), erased_card(ref))
+            await self.channel.send(chat, forget_notice(ref))
             return "sent"
         if kind == "enquiry":
             return await self._enquiry(message, chat)
@@ -221,7 +226,7 @@ class Relay:
                     lead_buttons(lead),
                 )
             return "sent"
-        if kind in ("reminder", "escalation") and lead.owner is not None:
+        if kind in ("reminder", "escalation") and lead.owner_id is not None:
             return "cancelled"  # claimed in the meantime
         if kind == "escalation":
             desk = self.knowledge.national_hub

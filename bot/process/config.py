@@ -31,8 +31,11 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_url: str | None = None
     web_secret: SecretStr | None = None  # signs web visitors' cookies; same on every worker
-    web_https_only: bool = False  # send the cookie over HTTPS only (set behind TLS)
-    hub_passwords: str = ""  # "hub-id=scrypt$..." from `carepath hubs password HUB-ID`
+    web_https_only: bool = False  # served over HTTPS: Secure cookies and HSTS (set behind TLS)
+    web_messages_per_minute: int = Field(default=20, ge=1)  # from one person
+    web_messages_per_address_per_minute: int = Field(default=120, ge=1)  # an office, a college
+    trusted_proxies: str = ""  # "10.0.0.5,10.0.0.6": the only hops whose X-Forwarded-For counts
+    metrics_token: SecretStr | None = None  # /metrics on a public port needs this bearer token
     hub_chats: str = ""  # "hub-id=chat-id,hub-id=chat-id"
     hub_chats_file: Path | None = None  # YAML: "hub-id: chat-id" lines
     admin_chat: int | None = None  # where relay alerts and escalations go
@@ -65,14 +68,22 @@ class Settings(BaseSettings):
                 ) from None
         return chats
 
+    def proxies(self) -> list[str]:
+        """The proxies named in CAREPATH_TRUSTED_PROXIES."""
+        return [part.strip() for part in self.trusted_proxies.split(",") if part.strip()]
+
     @property
     def uses_builtin_database(self) -> bool:
         """True when no database URL is configured and the SQLite file in data_dir is used."""
         return not self.database_url
 
     def resolved_database_url(self) -> str:
-        """The database URL: the configured one, or the built-in SQLite file."""
+        """The database URL: the configured one (DatabaseURLError if it cannot be used), or
+        the built-in SQLite file."""
         if self.database_url:
+            from storage.database import checked_url
+
+            checked_url(self.database_url)
             return self.database_url
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return f"sqlite+aiosqlite:///{self.data_dir / 'carepath.db'}"

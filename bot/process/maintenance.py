@@ -11,7 +11,7 @@ from bot.hubs.reminders import remind_if_due
 from bot.process.logs import without_personal_data
 from knowledge.base import Knowledge
 from storage.database import Database
-from storage.retention import Purged, purge_older_than
+from storage.retention import Purged, purge_older_than, said
 from storage.schedule import claim_due
 
 log = logging.getLogger(__name__)
@@ -46,5 +46,5 @@ async def purge_if_due(database: Database, *, retention_days: int) -> Purged | N
         if not await claim_due(session, name="purge", every=PURGE_EVERY, worker=worker_name()):
             return None
         purged = await purge_older_than(session, days=retention_days)
-    log.info("retention purge: %d lead(s), %d question(s)", purged.leads, purged.questions)
+    log.info("retention purge: %s", said(purged))
     return purged

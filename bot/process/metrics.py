@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 
 from prometheus_client import (
     CollectorRegistry,
@@ -85,10 +86,15 @@ async def refresh(knowledge: Knowledge, database: Database) -> None:
             CLAIM_MEDIAN.labels(hub).set(numbers.median_claim_seconds)
 
 
-def metrics_route(knowledge: Knowledge, database: Database) -> Route:
-    """GET /metrics for any Starlette app (the webhook worker, the web worker)."""
+def metrics_route(knowledge: Knowledge, database: Database, token: str | None = None) -> Route:
+    """GET /metrics for any Starlette app (the webhook worker, the web worker). Hub figures are
+    not for everyone: on a public port, give a `token` that scrapers send as a bearer token."""
 
     async def metrics(request: Request) -> Response:
+        if token is not None:
+            sent = request.headers.get("authorization", "").removeprefix("Bearer ")
+            if not hmac.compare_digest(sent.encode(), token.encode()):
+                return Response("Not found", status_code=404)
         try:
             await refresh(knowledge, database)
         except DatabaseUnavailable:

@@ -126,3 +126,12 @@ async def test_pathway_command_plans_from_buttons_with_a_picture(engine):
     [route] = await ask(engine, button="pathway:to:registered-nurse")
     assert route.text.startswith("From care worker to registered nurse, the quickest route")
     assert route.image_path and route.image_path.endswith(".png")
+
+
+async def test_a_huge_message_is_refused_before_it_is_read(engine):
+    import time
+
+    started = time.perf_counter()
+    [reply] = await engine.handle(Incoming("telegram:7", text="kill myself " * 100_000))
+    assert "too long for me to read" in reply.text
+    assert time.perf_counter() - started < 0.5  # not normalised, matched or stored

@@ -11,7 +11,7 @@ from storage.migrate import pending, upgrade
 async def test_a_new_database_is_behind_until_upgraded(tmp_path):
     url = f"sqlite+aiosqlite:///{tmp_path / 'new.db'}"
     database = Database(url)
-    assert await pending(database) == ["0005", "0004", "0003", "0002", "0001"]
+    assert await pending(database) == ["0006", "0005", "0004", "0003", "0002", "0001"]
     await upgrade(url)
     assert await pending(database) == []
     await database.close()

@@ -143,6 +143,13 @@ BAD_UPDATES = [
     b"not json at all",
     b"[]",
     b"",
+    # wrongly typed fields a handler would read: refused here, never an error inside
+    b'{"update_id": 16, "message": {"message_id": 1, "date": 0, '
+    b'"chat": {"id": 5, "type": "private"}, "text": 5}}',
+    b'{"update_id": 17, "message": {"message_id": 1, "date": 0, "text": "hi"}}',
+    b'{"update_id": 18, "callback_query": {"id": "1", "from": {"id": "5"}, "data": "menu"}}',
+    b'{"update_id": 19, "message": {"message_id": "1", "date": 0, '
+    b'"chat": {"id": 5, "type": "private"}, "text": "hi"}}',
 ]
 
 

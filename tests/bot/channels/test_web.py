@@ -8,7 +8,6 @@ import httpx
 import pytest
 
 from bot.channels.web import COOKIE, MAX_MESSAGE_CHARS, web_app
-from bot.channels.web_guard import RateLimit
 from storage.models import Lead, QuestionLog
 
 SECRET = "web-secret-for-tests"
@@ -110,11 +109,39 @@ async def test_too_long_a_huge_body_and_not_a_message_get_clear_refusals(engine)
             assert odd.status_code == 400 and "Send a message" in odd.json()["error"]
 
 
-async def test_a_person_sending_too_fast_is_asked_to_wait(engine):
-    async with browser(engine, rate_limit=RateLimit(limit=3, window=60)) as client:
+async def test_a_person_sending_too_fast_is_asked_to_wait_on_every_worker(engine):
+    async with browser(engine, per_minute=(3, 100)) as client:
         _, token = await opened(client)
-        codes = [(await say(client, token, text="hello")).status_code for _ in range(4)]
+        codes = [(await say(client, token, text="hello")).status_code for _ in range(3)]
+        async with browser(engine, per_minute=(3, 100)) as second_worker:
+            second_worker.cookies = client.cookies
+            codes.append((await say(second_worker, token, text="hello")).status_code)
         assert codes == [200, 200, 200, 429]
+
+
+async def test_new_cookies_do_not_get_round_the_limit_of_an_address(engine):
+    codes = []
+    for _ in range(4):
+        async with browser(engine, per_minute=(20, 3)) as visitor:
+            _, token = await opened(visitor)
+            codes.append((await say(visitor, token, text="hello")).status_code)
+    assert codes == [200, 200, 200, 429]
+
+
+async def test_a_visit_is_not_a_person_until_they_send_something(engine):
+    from storage.models import Person
+
+    async with browser(engine) as visitor:
+        for _ in range(10):
+            page = await visitor.get("/?start=jobfair2026__care-worker")
+            assert "Care worker" in page.text
+        async with engine.database.transaction() as session:
+            assert (await session.execute(Person.__table__.select())).all() == []
+        _, token = await opened(visitor)
+        await say(visitor, token, text="hello")
+    async with engine.database.transaction() as session:
+        [person] = (await session.execute(Person.__table__.select())).all()
+    assert person.source == "jobfair2026"  # the campaign is kept until they write
 
 
 @pytest.mark.parametrize("name", ["../etc/passwd", "route-zz.png", "x.png"])
@@ -170,3 +197,18 @@ async def test_on_the_web_a_crisis_gets_help_first_and_a_career_subject_a_gentle
     async with engine.database.transaction() as session:
         logged = (await session.execute(QuestionLog.__table__.select())).all()
     assert all("hits me" not in row.text for row in logged)
+
+
+async def test_with_the_database_down_the_page_shows_but_sending_is_503_and_kept_nowhere(
+    knowledge, answerer
+):
+    from bot.engine import Engine
+    from storage.database import Database
+
+    down = Database("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
+    async with browser(Engine(knowledge, down, answerer=answerer)) as client:
+        _, token = await opened(client)  # the page itself needs no database
+        refused = await say(client, token, text="nurse pay")
+        assert refused.status_code == 503 and "can't reach its database" in refused.json()["error"]
+        assert (await client.get("/health")).status_code == 503
+    await down.close()

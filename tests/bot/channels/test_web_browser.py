@@ -17,13 +17,15 @@ from bot.channels.web import web_app
 from bot.engine import Engine
 from bot.hubs.passwords import hash_password
 from storage.database import Database
+from storage.recruiters import add_recruiter
+from tests.conftest import run_in_own_loop
 
 CHROMIUM = Path("/usr/bin/chromium")
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
-PASSWORDS = {
-    "nottingham-hub": hash_password("nottingham-secret-1"),
-    "north-west-hub": hash_password("north-west-secret-1"),
-}
+RECRUITERS = (
+    ("nottingham-hub", "Ann", "nottingham-secret-1"),
+    ("north-west-hub", "Dee", "north-west-secret-1"),
+)
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +44,8 @@ def site(tmp_path_factory, sqlite_template, knowledge, answerer):
     path = tmp_path_factory.mktemp("web") / "carepath.db"
     shutil.copyfile(sqlite_template, path)
     engine = Engine(knowledge, Database(f"sqlite+aiosqlite:///{path}"), answerer=answerer)
-    app = web_app(engine, secret_key="browser-tests", hub_passwords=PASSWORDS)
+    run_in_own_loop(_add_recruiters(f"sqlite+aiosqlite:///{path}"))
+    app = web_app(engine, secret_key="browser-tests")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -54,6 +57,16 @@ def site(tmp_path_factory, sqlite_template, knowledge, answerer):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+async def _add_recruiters(url: str) -> None:
+    database = Database(url)
+    async with database.transaction() as session:
+        for hub_id, name, password in RECRUITERS:
+            await add_recruiter(
+                session, hub_id=hub_id, name=name, password_hash=hash_password(password)
+            )
+    await database.close()
 
 
 def photograph(page: Page, folder: str, name: str) -> None:
@@ -111,7 +124,7 @@ def test_a_recruiter_claims_the_lead_and_another_hub_cannot_see_it(
     photograph(page, output_path, "hub-sign-in")
     page.get_by_label("Hub", exact=True).select_option("nottingham-hub")
     page.get_by_label("Your name").fill("Ann")
-    page.get_by_label("Hub password").fill("nottingham-secret-1")
+    page.get_by_label("Your password").fill("nottingham-secret-1")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Nottingham and Nottinghamshire hub leads"
@@ -121,13 +134,13 @@ def test_a_recruiter_claims_the_lead_and_another_hub_cannot_see_it(
     reference = page.locator("tbody tr td").first.inner_text()
     photograph(page, output_path, "hub-board")
     page.get_by_role("button", name=f"Claim {reference}").click()
-    expect(page.get_by_role("status")).to_contain_text(f"{reference} is yours, Ann (web)")
-    expect(page.locator("table")).to_contain_text("by Ann (web)")
+    expect(page.get_by_role("status")).to_contain_text(f"{reference} is yours, Ann (board)")
+    expect(page.locator("table")).to_contain_text("by Ann (board)")
     other = browser.new_page()
     other.goto(f"{site}/hub")
     other.get_by_label("Hub", exact=True).select_option("north-west-hub")
     other.get_by_label("Your name").fill("Dee")
-    other.get_by_label("Hub password").fill("north-west-secret-1")
+    other.get_by_label("Your password").fill("north-west-secret-1")
     other.get_by_role("button", name="Sign in").click()
     expect(other.locator("main")).to_contain_text("No leads yet.")
     expect(other.locator("main")).not_to_contain_text(reference)

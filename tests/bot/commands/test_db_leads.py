@@ -51,7 +51,8 @@ async def test_upgrade_export_and_purge(engine, tmp_path):
     )
 
     kept = carepath("db", "purge", "--older-than", "30", database_url=url)
-    assert "deleted 0 lead(s)" in kept.stdout
+    assert "deleted: 0 lead(s), 0 question(s) for a person" in kept.stdout
+    assert "0 person(s) with nothing left to keep" in kept.stdout
 
 
 def test_a_fresh_database_is_upgraded_from_empty(tmp_path):

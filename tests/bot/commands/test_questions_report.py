@@ -74,3 +74,15 @@ async def test_report_since_a_date_leaves_out_what_was_asked_before(
     yesterday = datetime.now(UTC) - timedelta(days=1)
     out = await report(engine, monkeypatch, capsys, yesterday, "text", 50)
     assert out.startswith("5 question(s) to curate since")
+
+
+async def test_the_csv_report_never_writes_a_formula_or_an_escape(
+    engine_on_each_database, monkeypatch, capsys
+):
+    engine = engine_on_each_database
+    for number, typed in enumerate(['=HYPERLINK("http://evil","x") nurse', "@SUM(A1) \x1b[2J"]):
+        await Person(engine, ref=f"terminal:f{number}").says(typed)
+    out = await report(engine, monkeypatch, capsys, None, "csv", 50)
+    examples = [row["example"] for row in csv.DictReader(io.StringIO(out))]
+    assert all(not example.startswith(("=", "@", "+", "-")) for example in examples), examples
+    assert "\x1b" not in out

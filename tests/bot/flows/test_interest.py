@@ -235,3 +235,12 @@ async def test_no_personal_data_reaches_the_logs(engine, caplog):
     logged += "\n".join(str(record.args) for record in caplog.records)
     for secret in ("Sam Jones", "07911", "+447911123456", "NG7 2RD", "NG7"):
         assert secret not in logged
+
+
+async def test_a_postcode_or_a_number_is_not_taken_as_a_name(engine):
+    person = Person(engine)
+    await person.says("/interest")
+    await person.says("care worker")
+    assert "looks like a postcode" in await person.says("NG7 2RD")
+    assert "doesn't look like a name" in await person.says("Sam 2")
+    assert "number or email" in await person.says("Sam Jones")

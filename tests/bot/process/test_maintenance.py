@@ -29,3 +29,13 @@ async def test_purge_runs_once_a_day_and_removes_old_leads(database):
     first = await purge_if_due(database, retention_days=365)
     assert first is not None and first.leads == 1
     assert await purge_if_due(database, retention_days=365) is None
+
+
+def test_the_purge_log_line_says_what_went_without_personal_data():
+    from storage.retention import Purged, said
+
+    line = said(Purged(leads=2, questions=3, enquiries=1, conversations=4, people=5))
+    assert line == (
+        "2 lead(s), 1 question(s) for a person, 3 logged question(s), 4 conversation(s) and "
+        "5 person(s) with nothing left to keep"
+    )

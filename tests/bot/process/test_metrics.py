@@ -29,7 +29,7 @@ async def test_metrics_show_traffic_answers_leads_and_the_outbox(fake_api, engin
             application,
             engine.database,
             SECRET,
-            extra_routes=[metrics_route(knowledge, engine.database)],
+            extra_routes=[metrics_route(knowledge, engine.database, "scrape-token")],
         )
         async with httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://worker"
@@ -37,7 +37,11 @@ async def test_metrics_show_traffic_answers_leads_and_the_outbox(fake_api, engin
             for number, text in enumerate(("nurse pay", "qwzx blorp", "mental health")):
                 update = message_update(number + 1, 5, text)
                 await client.post("/telegram", json=update, headers={SECRET_HEADER: SECRET})
-            scraped = (await client.get("/metrics")).text
+            assert (await client.get("/metrics")).status_code == 404  # not for everyone
+            wrong = {"Authorization": "Bearer nope"}
+            assert (await client.get("/metrics", headers=wrong)).status_code == 404
+            token = {"Authorization": "Bearer scrape-token"}
+            scraped = (await client.get("/metrics", headers=token)).text
     for line in (
         'carepath_updates_total{kind="text"}',
         'carepath_answers_total{outcome="answered"}',
