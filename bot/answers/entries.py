@@ -27,12 +27,12 @@ from bot.answers.wording import (
 )
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
+from knowledge.dates import as_of_label
 from knowledge.schema import (
     Apprenticeship,
     Faq,
     Pathway,
     Role,
-    as_of_label,
 )
 
 KIND_PREFIX = {

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from knowledge.schema import Figure, as_of_label
+from knowledge.dates import as_of_label
+from knowledge.schema import Figure
 
 
 class Sources:

@@ -20,7 +20,7 @@ def test_check_good_directory_prints_one_summary_line(good_kb, capsys):
     assert out == [
         "knowledge base OK: 2 roles, 1 apprenticeships, 1 pathways, 1 faqs, 2 hubs, 1 smalltalk,"
         " 0 eligibility, 0 safety, 0 help_offers, 0 nations, 0 other_languages, 0 pay_awards,"
-        " 0 safety_examples, 0 phrasings"
+        " 0 minimum_wages, 0 safety_examples, 0 phrasings"
         " (1 warning(s) above)"
     ]
 
