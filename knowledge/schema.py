@@ -191,6 +191,7 @@ class Faq(Strict):
     answer: str = Field(min_length=1, max_length=1500)
     as_of: AsOf
     source: HttpUrl
+    more_sources: list[HttpUrl] = Field(default_factory=list)  # other pages the answer rests on
     topic: str | None = None
     related: list[EntryId] = Field(default_factory=list)
     renewed: Literal["yearly"] | None = None  # FAQs on pay are renewed yearly anyway

@@ -23,7 +23,7 @@ class Sources:
     def figure(self, figure: Figure) -> str:
         """The figure's text with its date, remembering its source."""
         self.add(figure.source)
-        return dated(figure.text, figure.as_of)
+        return figure_text(figure)
 
     def footer(self) -> str:
         """'Source: ...' lines for the answer's end, or nothing."""
@@ -37,6 +37,19 @@ def dated(text: str, as_of: str) -> str:
     """The text with its date, unless the text already says it."""
     label = as_of_label(as_of)
     return text if label.casefold() in text.casefold() else f"{text} ({label})"
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure as a person reads it: with its date, 'from' the date it applies when announced
+    for then, and marked as a past figure when a newer one replaced it."""
+    if figure.effective_from:
+        label = f"from {as_of_label(figure.effective_from)}"
+        text = figure.text
+        if label.casefold() not in text.casefold():
+            text = f"{text} ({label})"
+    else:
+        text = dated(figure.text, figure.as_of)
+    return f"Earlier figure: {text}" if figure.superseded else text
 
 
 def a_role(title: str) -> str:
