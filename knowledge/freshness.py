@@ -40,7 +40,7 @@ def due_figures(raw: list[RawEntry], today: date) -> list[Due]:
     for item in raw:
         for path, value, holder in _dated(item.data, (), "as_of"):
             since = _date(value)
-            if since is None or holder.get("superseded") is True:
+            if since is None or is_superseded(holder):
                 continue
             months = _months(_latest(holder, since), today)
             if str(value) in replaced:
@@ -103,6 +103,11 @@ def future_dates(raw: list[RawEntry], today: date) -> list[Problem]:
                         )
                     )
     return problems
+
+
+def is_superseded(holder: dict) -> bool:
+    """Whether a figure as written is marked superseded (as validation reads `true`)."""
+    return str(holder.get("superseded", "")).strip().lower() in {"true", "yes", "on", "1", "y", "t"}
 
 
 def _replaced_pay_years(raw: list[RawEntry]) -> dict[str, str]:

@@ -11,7 +11,7 @@ from datetime import date
 
 from knowledge.base import Knowledge
 from knowledge.dates import as_of_date, as_of_label
-from knowledge.freshness import Due, due_figures, figure_text
+from knowledge.freshness import Due, due_figures, figure_text, is_superseded
 from knowledge.raw import RawEntry
 from knowledge.schema import Apprenticeship
 from knowledge.standards import LIVE_SITE, live_url, not_live, standard_links
@@ -80,7 +80,7 @@ def _now_in_force(raw: list[RawEntry], today: date) -> Iterator[Renewal]:
     for item in raw:
         for path, holder in _holders(item.data, ()):
             start = holder.get("effective_from")
-            if item.kind == "minimum_wages" or not start or holder.get("superseded") is True:
+            if item.kind == "minimum_wages" or not start or is_superseded(holder):
                 continue
             took_effect = as_of_date(str(start))
             checked = holder.get("checked")
