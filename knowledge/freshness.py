@@ -51,8 +51,7 @@ def due_figures(raw: list[RawEntry], today: date) -> list[Due]:
 
 
 def stale_figures(raw: list[RawEntry], today: date) -> list[Problem]:
-    """A warning for every yearly figure that is overdue, and one for each pay award whose
-    replaced pay year some figures still show (`carepath kb refresh` lists them one by one)."""
+    """A warning per overdue yearly figure, and one per award for the figures it replaced."""
     warnings = []
     still_shown: dict[str, int] = {}
     for due in due_figures(raw, today):
@@ -86,8 +85,7 @@ def stale_figures(raw: list[RawEntry], today: date) -> list[Problem]:
 
 
 def future_dates(raw: list[RawEntry], today: date) -> list[Problem]:
-    """An error for every as_of or checked after `today`: a figure cannot have been published
-    or checked in the future (a figure announced for a later date uses `effective_from`)."""
+    """An error for every as_of or checked after `today` (effective_from may be later)."""
     problems = []
     for item in raw:
         for key in ("as_of", "checked"):

@@ -64,8 +64,7 @@ def pay_amounts(text: str) -> list[PayAmount]:
 def below_minimum(
     entries: Mapping[str, list[Strict]], raw_by_id: Mapping[str, RawEntry], today: date
 ) -> list[Problem]:
-    """A problem for every pay figure below the adult legal minimum of its year, or below
-    today's when it is still shown as current."""
+    """A problem for each pay figure below its year's adult minimum, or today's if current."""
     wages = sorted(
         (wage for wage in entries.get("minimum_wages", []) if isinstance(wage, MinimumWage)),
         key=lambda wage: wage.since,
@@ -129,8 +128,7 @@ def _in_force(wages: list[MinimumWage], day: date) -> MinimumWage | None:
 def _pay_texts(
     entries: Mapping[str, list[Strict]],
 ) -> Iterator[tuple[Strict, tuple[str | int, ...], str, str, date, bool]]:
-    """(entry, path, words, as_of, date it holds from, superseded) for every pay figure: a
-    role's pay and an FAQ on pay."""
+    """(entry, path, words, as_of, holds from, superseded) for a role's pay and pay FAQs."""
     for role in entries.get("roles", []):
         if isinstance(role, Role):
             for index, figure in enumerate(role.pay):

@@ -13,8 +13,7 @@ from knowledge.schema import EntryId, Figure, ProseText, Strict
 
 
 class PayAward(Strict):
-    """A pay award that replaces an earlier pay year's rates: pay answers showing the old rates
-    say what the award was, and kb check counts the figures still to update."""
+    """A pay award that replaced an earlier pay year's rates; answers state it beside them."""
 
     id: EntryId
     pay_year: PayYear
@@ -29,8 +28,7 @@ Money = Decimal  # pounds, to the penny
 
 
 class MinimumWage(Strict):
-    """The legal minimum hourly rates in force from one date (National Living Wage and National
-    Minimum Wage): kb check finds pay figures below the adult rate of their year."""
+    """The legal minimum hourly rates (National Living and Minimum Wage) from one date."""
 
     id: EntryId
     effective_from: AsOf

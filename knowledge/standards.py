@@ -59,8 +59,7 @@ def not_live(item: Apprenticeship) -> str:
 def live_versions(
     entries: Mapping[str, list[Strict]], raw_by_id: Mapping[str, RawEntry]
 ) -> list[Problem]:
-    """A warning for each link to another version than the recorded live one, and one naming
-    every apprenticeship whose live version is not recorded or not linked."""
+    """A warning per link to a version not the live one, and one naming all not linked live."""
     warnings = []
     missing = []
     for item in entries.get("apprenticeships", []):

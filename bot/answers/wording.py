@@ -40,8 +40,7 @@ def dated(text: str, as_of: str) -> str:
 
 
 def figure_text(figure: Figure) -> str:
-    """A figure as a person reads it: with its date, 'from' the date it applies when announced
-    for then, and marked as a past figure when a newer one replaced it."""
+    """A figure as a person reads it: dated, 'from' when it applies, or marked as past."""
     if figure.effective_from:
         label = f"from {as_of_label(figure.effective_from)}"
         text = figure.text
