@@ -29,6 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     kb_stale.add_argument("directory", nargs="?", type=Path, help="default: the shipped data")
     kb_stale.add_argument("--today", type=date.fromisoformat, help="judge ages as on this date")
     kb_stale.add_argument("--format", choices=("text", "csv"), default="text", dest="fmt")
+    kb_refresh = kb_commands.add_parser(
+        "refresh", help="what to renew today: source, what to check, the line to change"
+    )
+    kb_refresh.add_argument("directory", nargs="?", type=Path, help="default: the shipped data")
+    kb_refresh.add_argument("--today", type=date.fromisoformat, help="judge ages as on this date")
+    kb_refresh.add_argument("--format", choices=("text", "markdown"), default="text", dest="fmt")
     kb_build = kb_commands.add_parser("build", help="train the learned models (kept once built)")
     kb_build.add_argument("directory", nargs="?", type=Path, help="default: the shipped data")
     kb_show = kb_commands.add_parser("show", help="print one entry as a person reads it")
@@ -143,6 +149,10 @@ def _run(args: argparse.Namespace) -> int:
             return kb_build(args.directory)
         if args.kb_command == "stale":
             return kb_stale(args.directory, today=args.today, output_format=args.fmt)
+        if args.kb_command == "refresh":
+            from bot.commands.kb_refresh import kb_refresh
+
+            return kb_refresh(args.directory, today=args.today, output_format=args.fmt)
         return kb_show(args.entry_id, args.directory)
     if args.command == "chat":
         from bot.commands.chat import run_chat

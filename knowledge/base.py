@@ -14,12 +14,12 @@ from knowledge.schema import (
     Faq,
     Hub,
     Pathway,
-    PayAward,
     Role,
     SmallTalk,
     Strict,
 )
 from knowledge.schema_examples import Phrasings, SafetyExamples
+from knowledge.schema_pay import MinimumWage, PayAward
 from knowledge.schema_signposts import HelpOffer, Nation, OtherLanguages, SafetyConcern
 
 KINDS = tuple(ENTRY_KINDS)
@@ -37,6 +37,7 @@ Entry = (
     | Nation
     | OtherLanguages
     | PayAward
+    | MinimumWage
     | SafetyExamples
     | Phrasings
 )
@@ -70,6 +71,7 @@ class Knowledge:
     nations: Mapping[str, Nation] = field(default_factory=dict)
     other_languages: Mapping[str, OtherLanguages] = field(default_factory=dict)
     pay_awards: Mapping[str, PayAward] = field(default_factory=dict)
+    minimum_wages: Mapping[str, MinimumWage] = field(default_factory=dict)
     safety_examples: Mapping[str, SafetyExamples] = field(default_factory=dict)
     phrasings: Mapping[str, Phrasings] = field(default_factory=dict)
     locations: Mapping[str, Location] = field(default_factory=dict)

@@ -8,12 +8,12 @@ from knowledge.schema import (
     Faq,
     Hub,
     Pathway,
-    PayAward,
     Role,
     SmallTalk,
     Strict,
 )
 from knowledge.schema_examples import Phrasings, SafetyExamples
+from knowledge.schema_pay import MinimumWage, PayAward
 from knowledge.schema_signposts import HelpOffer, Nation, OtherLanguages, SafetyConcern
 
 ENTRY_KINDS: dict[str, type[Strict]] = {
@@ -29,6 +29,7 @@ ENTRY_KINDS: dict[str, type[Strict]] = {
     "nations": Nation,
     "other_languages": OtherLanguages,
     "pay_awards": PayAward,
+    "minimum_wages": MinimumWage,
     "safety_examples": SafetyExamples,
     "phrasings": Phrasings,
 }

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from knowledge import crosscheck, freshness
+from knowledge import crosscheck, freshness, minimum, standards
 from knowledge.base import KINDS, Knowledge, Location
 from knowledge.kinds import ENTRY_KINDS
 from knowledge.problems import KnowledgeError, Problem
@@ -72,9 +72,14 @@ def _check(directory: str | Path | None, today: date | None) -> Report:
         # A file that cannot be read, or a kind with no entries at all, comes first, without
         # the follow-on "refers to a role that does not exist" of every reference to it.
         return Report(None, [*unreadable, *missing, *sorted(errors)], [])
+    today = today or date.today()
     errors.extend(crosscheck.cross_references(entries, raw_by_id))
-    errors.extend(freshness.future_dates(raw, today or date.today()))
-    warnings = freshness.stale_figures(raw, today or date.today())
+    errors.extend(freshness.future_dates(raw, today))
+    low_pay = minimum.below_minimum(entries, raw_by_id, today)
+    errors.extend(problem for problem in low_pay if problem.severity == "error")
+    warnings = freshness.stale_figures(raw, today)
+    warnings += [problem for problem in low_pay if problem.severity == "warning"]
+    warnings += standards.live_versions(entries, raw_by_id)
     warnings += crosscheck.too_few_phrasings(entries, raw_by_id)
     if errors:
         return Report(None, sorted(errors), warnings, raw)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from typing import Annotated, Literal
@@ -10,7 +9,6 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -18,14 +16,14 @@ from pydantic import (
     model_validator,
 )
 
+from knowledge.dates import AsOf, as_of_date
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STANDARD_CODE = re.compile(r"^ST\d{4}$")
 POSTCODE_AREA = re.compile(r"^[A-Z]{1,2}$")
 POSTCODE_DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 # A figure written into free text escapes dating and sourcing; these fields must stay figure-free.
 MONEY_OR_PERCENT = re.compile(r"£\s?\d|\d\s?%")
-_AS_OF = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-_PAY_YEAR = re.compile(r"^(?P<year>\d{4})/(?P<next>\d{2})$")
 
 EntryId = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 Sector = Literal["social-care", "health", "both"]
@@ -39,64 +37,31 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def as_of_date(value: str) -> date:
-    """The first day a dated figure held: '2026-04', '2026-04-01', '2026' or pay year '2025/26'."""
-    if match := _PAY_YEAR.match(value):
-        start = int(match["year"])
-        if (start + 1) % 100 != int(match["next"]):
-            raise ValueError(f"pay year {value!r} should name consecutive years, e.g. 2025/26")
-        return date(start, 4, 1)
-    if match := _AS_OF.match(value):
-        try:
-            return date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
-        except ValueError as error:
-            raise ValueError(f"as_of {value!r} is not a real date ({error})") from None
-    raise ValueError(
-        f"as_of {value!r} is not a date: write 2026-04-01, 2026-04, 2026 or a pay year like 2025/26"
-    )
-
-
-def as_of_label(value: str) -> str:
-    """How a person reads an as_of value: 'April 2026', '2 December 2024', 'pay year 2025/26'."""
-    if _PAY_YEAR.match(value):
-        return f"pay year {value}"
-    match = _AS_OF.match(value)
-    if match is None:
-        return value
-    if match["day"]:
-        return f"{int(match['day'])} {calendar.month_name[int(match['month'])]} {match['year']}"
-    if match["month"]:
-        return f"{calendar.month_name[int(match['month'])]} {match['year']}"
-    return match["year"]
-
-
-def _as_of_text(value: object) -> str:
-    if isinstance(value, date):
-        value = value.isoformat()
-    if isinstance(value, int):
-        value = str(value)
-    if not isinstance(value, str):
-        raise ValueError("as_of must be a date such as 2026-04-01, 2026-04 or 2025/26")
-    as_of_date(value)
-    return value
-
-
-AsOf = Annotated[str, BeforeValidator(_as_of_text)]
-PayYear = Annotated[str, Field(pattern=r"^\d{4}/\d{2}$")]
-
-
 class Figure(Strict):
     """A money figure, duration, fee or statistic, always with its date and its source."""
 
     text: str = Field(min_length=1, max_length=400)
-    as_of: AsOf
+    as_of: AsOf  # when it was published or first held; never after today
     source: HttpUrl
     renewed: Literal["yearly"] | None = None  # a new release every year (pay is, always)
+    # When it applies, if later than as_of: announced now, in force from then (may be future)
+    effective_from: AsOf | None = None
+    checked: AsOf | None = None  # last confirmed against its source (no newer release there)
+    superseded: bool = False  # a past figure kept for context; answers say so
 
     @property
     def since(self) -> date:
-        """The date the figure held from."""
-        return as_of_date(self.as_of)
+        """The date the figure holds from: when it takes effect, or else its as_of."""
+        return as_of_date(self.effective_from or self.as_of)
+
+    @model_validator(mode="after")
+    def _takes_effect_after_it_is_known(self) -> Figure:
+        if self.effective_from and as_of_date(self.effective_from) < as_of_date(self.as_of):
+            raise ValueError(
+                f"effective_from {self.effective_from} is before as_of {self.as_of}: as_of is "
+                "when the figure was announced, effective_from when it applies (the same or later)"
+            )
+        return self
 
 
 def _no_loose_figures(value: str) -> str:
@@ -161,6 +126,7 @@ class Apprenticeship(Strict):
     funded_max_age: int | None = Field(default=None, ge=16, le=99)
     funded_max_age_with_support: int | None = Field(default=None, ge=16, le=99)
     needs_english_maths: bool = False  # Level 2 English and maths before starting
+    version: str | None = Field(default=None, pattern=r"^\d+\.\d+$")  # live, checked: "1.1"
 
     @field_validator("code")
     @classmethod
@@ -168,6 +134,12 @@ class Apprenticeship(Strict):
         if value is not None and not STANDARD_CODE.match(value):
             raise ValueError(f"{value!r} is not a standard code: write ST followed by four digits")
         return value
+
+    @model_validator(mode="after")
+    def _version_needs_a_code(self) -> Apprenticeship:
+        if self.version and not self.code:
+            raise ValueError("version is the live version of a standard: give its code too")
+        return self
 
 
 class Step(Strict):
@@ -219,6 +191,7 @@ class Faq(Strict):
     answer: str = Field(min_length=1, max_length=1500)
     as_of: AsOf
     source: HttpUrl
+    more_sources: list[HttpUrl] = Field(default_factory=list)  # other pages the answer rests on
     topic: str | None = None
     related: list[EntryId] = Field(default_factory=list)
     renewed: Literal["yearly"] | None = None  # FAQs on pay are renewed yearly anyway
@@ -301,15 +274,3 @@ class SmallTalk(Strict):
     id: EntryId
     phrasings: list[str] = Field(min_length=1)
     reply: str = Field(min_length=1, max_length=1000)
-
-
-class PayAward(Strict):
-    """A pay award that replaces an earlier pay year's rates: pay answers showing the old rates
-    say so, and kb check warns until they are updated."""
-
-    id: EntryId
-    pay_year: PayYear
-    replaces: PayYear
-    note: ProseText
-    as_of: AsOf
-    source: HttpUrl

@@ -7,7 +7,8 @@ import re
 
 from pydantic import Field, HttpUrl, field_validator
 
-from knowledge.schema import POSTCODE_AREA, POSTCODE_DISTRICT, AsOf, EntryId, Strict
+from knowledge.dates import AsOf
+from knowledge.schema import POSTCODE_AREA, POSTCODE_DISTRICT, EntryId, Strict
 
 _DIGIT = re.compile(r"\d")
 

@@ -27,12 +27,12 @@ from bot.answers.wording import (
 )
 from bot.replies import Button, Reply
 from knowledge.base import Knowledge
+from knowledge.dates import as_of_label
 from knowledge.schema import (
     Apprenticeship,
     Faq,
     Pathway,
     Role,
-    as_of_label,
 )
 
 KIND_PREFIX = {
@@ -141,7 +141,10 @@ def award_notes(knowledge: Knowledge, dates: list[str], sources: Sources) -> str
         award = knowledge.award_replacing(pay_year)
         if award is not None:
             sources.add(award.source)
-            notes.append(f"Note: {award.note} ({as_of_label(award.as_of)}.)")
+            if award.rise is not None:  # the award itself, dated and sourced
+                notes.append(f"Note: {sources.figure(award.rise)}. {award.note}")
+            else:
+                notes.append(f"Note: {award.note} ({as_of_label(award.as_of)}.)")
     return compose(*notes)
 
 
@@ -211,7 +214,8 @@ def faq_reply(knowledge: Knowledge, faq: Faq, *, yes_or_no: bool = True) -> Repl
     """A frequently asked question's answer, with its date and source; an opening Yes or No is
     left out when the person did not ask a yes-or-no question."""
     sources = Sources()
-    sources.add(faq.source)
+    for url in (faq.source, *faq.more_sources):
+        sources.add(url)
     buttons = tuple(
         _open_button(knowledge, related) for related in faq.related[:3] if knowledge.get(related)
     )

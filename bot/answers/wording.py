@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from knowledge.schema import Figure, as_of_label
+from knowledge.dates import as_of_label
+from knowledge.schema import Figure
 
 
 class Sources:
@@ -22,7 +23,7 @@ class Sources:
     def figure(self, figure: Figure) -> str:
         """The figure's text with its date, remembering its source."""
         self.add(figure.source)
-        return dated(figure.text, figure.as_of)
+        return figure_text(figure)
 
     def footer(self) -> str:
         """'Source: ...' lines for the answer's end, or nothing."""
@@ -36,6 +37,18 @@ def dated(text: str, as_of: str) -> str:
     """The text with its date, unless the text already says it."""
     label = as_of_label(as_of)
     return text if label.casefold() in text.casefold() else f"{text} ({label})"
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure as a person reads it: dated, 'from' when it applies, or marked as past."""
+    if figure.effective_from:
+        label = f"from {as_of_label(figure.effective_from)}"
+        text = figure.text
+        if label.casefold() not in text.casefold():
+            text = f"{text} ({label})"
+    else:
+        text = dated(figure.text, figure.as_of)
+    return f"Earlier figure: {text}" if figure.superseded else text
 
 
 def a_role(title: str) -> str:

@@ -35,6 +35,7 @@ def test_good_knowledge_base_loads_indexed_and_immutable(good_dir):
         "nations": 0,
         "other_languages": 0,
         "pay_awards": 0,
+        "minimum_wages": 0,
         "safety_examples": 0,
         "phrasings": 0,
     }
@@ -177,7 +178,8 @@ def test_stale_figure_is_a_warning_with_its_line(with_bad, good_dir):
     stale = [str(w) for w in report.warnings if "old-levy" in str(w)]
     assert stale == [
         f"{path}:6: old-levy: as_of: as_of 2017-04 is 115 months old and renewed every year; "
-        "check the figure against its source and update it and as_of"
+        "check the figure against its source and update it and as_of (or record `checked` "
+        "with today's date if the source has nothing newer)"
     ]
 
 

@@ -95,3 +95,7 @@ def test_held_out_questions_score_at_least_85_percent_with_no_false_answers(name
 
 def test_the_new_roles_facts_and_routes_are_answered_with_their_facts():
     assert main(["eval", str(HELDOUT_DIR / "eval_new_roles.yaml"), "--min", "100"]) == 0
+
+
+def test_the_facts_brought_up_to_date_in_2026_are_answered_with_their_figures():
+    assert main(["eval", str(HELDOUT_DIR / "eval_facts_2026.yaml"), "--min", "100"]) == 0

@@ -20,7 +20,7 @@ def test_check_good_directory_prints_one_summary_line(good_kb, capsys):
     assert out == [
         "knowledge base OK: 2 roles, 1 apprenticeships, 1 pathways, 1 faqs, 2 hubs, 1 smalltalk,"
         " 0 eligibility, 0 safety, 0 help_offers, 0 nations, 0 other_languages, 0 pay_awards,"
-        " 0 safety_examples, 0 phrasings"
+        " 0 minimum_wages, 0 safety_examples, 0 phrasings"
         " (1 warning(s) above)"
     ]
 
@@ -97,3 +97,54 @@ def test_kb_stale_lists_every_dated_figure_oldest_first_and_marks_what_is_due(go
     months = [int(row["months"]) for row in rows]
     assert months == sorted(months, reverse=True) and rows[0]["due"] == "yes"
     assert all(row["source"].startswith("https://") for row in rows)
+
+
+def test_kb_refresh_lists_what_is_due_with_its_source_what_to_check_and_the_line(good_kb, capsys):
+    (good_kb / "roles.yaml").write_text(
+        (good_kb / "roles.yaml")
+        .read_text()
+        .replace(
+            "    registration: Not registered with a regulator.\n",
+            "      - text: At least £13.00 an hour\n"
+            "        as_of: 2026-01\n"
+            "        effective_from: 2026-04\n"
+            "        source: https://www.gov.uk/national-minimum-wage-rates\n"
+            "    registration: Not registered with a regulator.\n",
+            1,
+        )
+    )
+    assert main(["kb", "refresh", str(good_kb), *ON_DAY]) == 0
+    out = capsys.readouterr().out
+    assert "== Figures renewed every year (1)" in out
+    assert f"{good_kb / 'faqs.yaml'}:5  dbs-cost: answer" in out
+    assert "    now:   An enhanced DBS check costs £49.50." in out
+    assert "    why:   renewed every year, and 17 months have passed since 2 December 2024" in out
+    assert "    check: https://www.gov.uk/government/news/dbs-fees" in out
+    assert "== Announced figures now in force (1)" in out and "care-worker: pay.1.text" in out
+    assert out.strip().endswith("2 item(s) due for renewal on 2026-05-15.")
+
+
+def test_kb_refresh_markdown_is_a_checklist_and_nothing_due_says_so(good_kb, capsys):
+    assert main(["kb", "refresh", str(good_kb), "--format", "markdown", *ON_DAY]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "# CarePath: due for renewal on 2026-05-15"
+    assert "## Figures renewed every year (1)" in lines
+    item = next(line for line in lines if line.startswith("- [ ] "))
+    assert item.startswith("- [ ] **dbs-cost** `answer` in `") and item.endswith("faqs.yaml:5`  ")
+    assert any(
+        line.startswith("  Check <https://www.gov.uk/government/news/dbs-fees>:") for line in lines
+    )
+    faqs = good_kb / "faqs.yaml"
+    faqs.write_text(faqs.read_text().replace("as_of: 2024-12-02", "as_of: 2026-04-01"))
+    assert main(["kb", "refresh", str(good_kb), *ON_DAY]) == 0
+    assert "Nothing is due for renewal on 2026-05-15." in capsys.readouterr().out
+
+
+def test_kb_refresh_on_the_shipped_base_lists_the_nhs_pay_and_the_unlinked_standards(capsys):
+    assert main(["kb", "refresh", "--today", "2026-12-03"]) == 0
+    out = capsys.readouterr().out
+    assert "== Pay a newer award replaced (" in out
+    assert "healthcare-support-worker: pay.0.text" in out
+    assert "never worked out from the award's percentage" in out
+    assert "== Apprenticeships not linked to their live version (" in out
+    assert "== Figures renewed every year" not in out, "nothing is overdue on the audit day"

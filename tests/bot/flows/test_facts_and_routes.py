@@ -104,14 +104,19 @@ async def test_the_planner_offers_every_job_a_role_leads_to(engine, knowledge):
             assert knowledge.roles[target].title in offered, (role.id, target)
 
 
-async def test_an_average_below_todays_minimum_is_dated_and_explained(engine):
+async def test_an_average_below_todays_minimum_is_dated_and_shown_as_a_past_figure(engine):
     text = await Person(engine).says("care worker pay")
-    assert "£12.00 an hour in March 2025" in text and "before the National Living Wage rose" in text
-    assert "£12.71" in text
+    assert "Earlier figure: Median pay for care workers was £12.00 an hour in March 2025" in text
+    assert "before the National Living Wage rose" in text
+    assert text.index("£12.71") < text.index("£12.00"), "today's minimum comes first"
 
 
-async def test_nhs_pay_of_a_replaced_pay_year_says_a_newer_award_applies(engine):
+async def test_nhs_pay_of_a_replaced_pay_year_states_the_award_and_no_worked_out_rate(engine):
     for question in ("how much do nurses earn", "band 2 pay"):
         text = await Person(engine, ref=f"test:{question}").says(question)
         assert "pay year 2025/26" in text
-        assert "NHS pay rose again from April 2026" in text
+        assert "rose by 3.3% from 1 April 2026 (pay year 2026/27)" in text
+        assert "written-statements/detail/2026-02-12/hcws1340" in text
+        assert "today's is higher" in text
+        for worked_out in ("£25,272", "£32,073", "£39,043"):  # 3.3% on 2025/26, never shown
+            assert worked_out not in text
