@@ -18,8 +18,8 @@ import yaml
 from benchmarks.measure import peak_memory_mb, summary, timed_ms
 from benchmarks.synthetic_kb import role_title, write
 from bot.flows.answer import Answerer
-from knowledge.loader import load
-from knowledge.search import Index
+from knowledge.base.loader import load
+from knowledge.understanding.search import Index
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION_FILES = (

@@ -10,7 +10,7 @@ from pathlib import Path
 from benchmarks.measure import peak_memory_mb
 from bot.engine import Engine
 from bot.flows.answer import Answerer
-from knowledge.loader import load
+from knowledge.base.loader import load
 from storage.database import Database
 from storage.migrate import rebuild, upgrade
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.measure import peak_memory_mb, summary, timed_ms
 from benchmarks.synthetic_kb import write
-from knowledge.loader import DEFAULT_DIR, load
+from knowledge.base.loader import DEFAULT_DIR, load
 
 
 def main() -> None:

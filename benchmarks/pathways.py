@@ -11,8 +11,8 @@ from pathlib import Path
 
 from benchmarks.measure import peak_memory_mb, summary, timed_ms
 from bot.answers.pictures import draw_route
-from knowledge.loader import load
-from knowledge.paths import Graph
+from knowledge.base.loader import load
+from knowledge.guidance.paths import Graph
 
 
 def main() -> None:

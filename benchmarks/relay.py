@@ -19,7 +19,7 @@ from benchmarks.databases import fresh_database
 from benchmarks.measure import peak_memory_mb
 from bot.channels.telegram_relay import TelegramHubChannel
 from bot.hubs.relay import Relay
-from knowledge.loader import load
+from knowledge.base.loader import load
 from storage.leads import create_lead
 from storage.models import utcnow
 from storage.people import person_for_turn

@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.measure import peak_memory_mb, percentile
-from knowledge.loader import load
-from knowledge.schema_examples import NO_CONCERN
+from knowledge.base.loader import load
+from knowledge.base.schema_examples import NO_CONCERN
 from knowledge.understanding.risk import (
     CONCERNS_HELPED,
     FULL_REPLY_TO_ORDINARY,

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.measure import peak_memory_mb, summary, timed_ms
-from knowledge.loader import load
+from knowledge.base.loader import load
 from knowledge.understanding.linear import LinearModel
 from knowledge.understanding.risk import RiskCheck, risk_model, training_set
 from knowledge.understanding.risk_scores import SafetyCase, read_cases, report, score

@@ -28,9 +28,9 @@ from bot.incoming import Incoming, deep_link
 from bot.process import metrics
 from bot.process.logs import without_personal_data
 from bot.replies import Reply
-from knowledge.base import Knowledge
-from knowledge.places import hub_for_location
-from knowledge.schema_signposts import SafetyConcern
+from knowledge.base.entries import Knowledge
+from knowledge.base.schema_signposts import SafetyConcern
+from knowledge.guidance.places import hub_for_location
 from knowledge.understanding.risk import NO_RISK, Risk
 from storage.database import Database, DatabaseUnavailable
 from storage.questions import log_question, mark_last_question

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from storage.errors import DatabaseUnavailable, DatabaseURLError
+from storage.errors import DatabaseUnavailable, DatabaseURLError, safe_url
 
 __all__ = [
     "Database",
@@ -64,11 +64,6 @@ def checked_url(url: str) -> URL:
             f"(for example {_EXAMPLES[backend]}), the driver CarePath uses"
         )
     return parsed
-
-
-def safe_url(url: str) -> str:
-    """The URL with any password hidden, for messages and logs."""
-    return make_url(url).render_as_string(hide_password=True)
 
 
 def unavailable(error: BaseException, url: str) -> DatabaseUnavailable:

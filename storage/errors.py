@@ -15,8 +15,6 @@ class DatabaseUnavailable(Exception):
     def explained(self) -> str:
         """One line for a person running CarePath: which database, that nothing changed, and
         what to check. Never the driver's message, which may quote SQL parameters."""
-        from storage.database import safe_url  # SQLAlchemy, only when there is an error
-
         where = f" at {safe_url(self.url)}" if self.url else ""
         hint = _HINTS.get(self.reason, "check that it is running and reachable from here")
         return (
@@ -39,3 +37,10 @@ _HINTS = {
 
 class DatabaseURLError(ValueError):
     """The configured database URL cannot be used; the message says what to write instead."""
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden, for messages and logs."""
+    from sqlalchemy.engine import make_url  # SQLAlchemy, only when a URL is shown
+
+    return make_url(url).render_as_string(hide_password=True)

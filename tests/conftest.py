@@ -32,7 +32,7 @@ atexit.register(shutil.rmtree, os.environ["CAREPATH_CACHE_DIR"], ignore_errors=T
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Build the learned models before any test, so the worker processes that tests start
     find them built."""
-    from knowledge.loader import load
+    from knowledge.base.loader import load
     from knowledge.understanding.risk import risk_model
 
     risk_model(load())

@@ -73,3 +73,40 @@ def test_imports_point_one_way():
             assert not any(n.startswith(("bot.channels", "bot.engine")) for n in names), path
         if where[1] == "hubs":
             assert not any(n.startswith("bot.flows") for n in names), path
+
+
+KNOWLEDGE_LAYERS = {  # what each part of knowledge/ may import of the others
+    "base": set(),
+    "guidance": {"base"},
+    "understanding": {"base", "guidance"},
+}
+
+
+def test_knowledge_is_grouped_by_what_each_part_serves():
+    loose = [p.name for p in (ROOT / "knowledge").glob("*.py") if p.name != "__init__.py"]
+    assert loose == [], f"put these in base/, understanding/ or guidance/: {loose}"
+    for part, allowed in KNOWLEDGE_LAYERS.items():
+        for path in (ROOT / "knowledge" / part).rglob("*.py"):
+            for name in imported(path):
+                parts = name.split(".")
+                if parts[0] == "knowledge" and len(parts) > 1 and parts[1] != part:
+                    assert parts[1] in allowed, f"{path.relative_to(ROOT)} imports {name}"
+
+
+def test_no_module_imports_itself_round_a_circle():
+    graph = {}
+    for package in PACKAGES:
+        for path in modules(package):
+            module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            graph[module.removesuffix(".__init__")] = {
+                name for name in imported(path) if name.split(".")[0] in PACKAGES
+            }
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for target in graph.get(start, ()):
+            if target == goal or (target not in seen and reaches(target, goal, seen | {target})):
+                return True
+        return False
+
+    circles = sorted(module for module in graph if reaches(module, module, {module}))
+    assert circles == [], f"these modules import themselves round a circle: {circles}"

@@ -26,9 +26,9 @@ from bot.answers.wording import (
     without_yes_or_no,
 )
 from bot.replies import Button, Reply
-from knowledge.base import Knowledge
-from knowledge.dates import as_of_label
-from knowledge.schema import (
+from knowledge.base.dates import as_of_label
+from knowledge.base.entries import Knowledge
+from knowledge.base.schema import (
     Apprenticeship,
     Faq,
     Pathway,
@@ -120,6 +120,7 @@ def role_reply(knowledge: Knowledge, role: Role, aspect: str = "about") -> Reply
             f"Day to day: {role.day_to_day}",
             f"Who it suits: {role.suits}",
             f"How to get in: {role.entry}",
+            f"Pay: {sources.figure(role.pay[0])}",
             registration,
         )
     return Reply(compose(body, sources.footer()), role_buttons(role, aspect))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answers.wording import bullets, compose
 from bot.replies import Button, Reply
-from knowledge.schema import Hub
+from knowledge.base.schema import Hub
 
 
 def hub_reply(hub: Hub, place: str | None = None) -> Reply:

@@ -11,8 +11,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from bot.answers.training import step_means
 from bot.answers.wording import describe_years
-from knowledge.base import Knowledge
-from knowledge.paths import Route
+from knowledge.base.entries import Knowledge
+from knowledge.guidance.paths import Route
 
 WIDTH = 900
 BOX_HEIGHT = 64

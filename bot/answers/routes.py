@@ -15,8 +15,8 @@ from bot.answers.wording import (
     short_label,
 )
 from bot.replies import Button, Reply
-from knowledge.base import Knowledge
-from knowledge.paths import Route
+from knowledge.base.entries import Knowledge
+from knowledge.guidance.paths import Route
 
 
 def route_text(knowledge: Knowledge, route: Route, sources: Sources) -> str:

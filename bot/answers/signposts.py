@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.answers.wording import bullets, compose
 from bot.replies import Button, Reply
-from knowledge.base import Knowledge
-from knowledge.schema_signposts import Helpline, Nation, OtherLanguages, SafetyConcern
+from knowledge.base.entries import Knowledge
+from knowledge.base.schema_signposts import Helpline, Nation, OtherLanguages, SafetyConcern
 
 BACK_TO_CAREERS = Button("Back to careers questions", "menu")
 

@@ -12,8 +12,8 @@ from bot.answers.wording import (
     in_sentence,
     months_text,
 )
-from knowledge.base import Knowledge
-from knowledge.schema import Apprenticeship, Role, Step
+from knowledge.base.entries import Knowledge
+from knowledge.base.schema import Apprenticeship, Role, Step
 
 UNCONFIRMED_LENGTH = (
     "not yet confirmed from an official page, so I won't guess; the employer or training "
@@ -69,6 +69,7 @@ def training_length(knowledge: Knowledge, role: Role, sources: Sources) -> str:
     return compose(
         f"How long training to become {a_role(role.title)} takes:",
         bullets(f"{apprenticeship_name(item)}: {length_of(item, sources)}" for item in items),
+        f"Other ways in: {role.entry}",
     )
 
 

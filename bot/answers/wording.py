@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from knowledge.dates import as_of_label
-from knowledge.schema import Figure
+from knowledge.base.dates import as_of_label
+from knowledge.base.schema import Figure
 
 
 class Sources:

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from bot.hubs.passwords import hash_password, password_matches
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.database import Database
 from storage.models import Recruiter
 from storage.rates import count_try, forget_try

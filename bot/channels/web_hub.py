@@ -26,7 +26,7 @@ from bot.hubs.board_chart import chart_svg, median_hours_to_claim, weekly_counts
 from bot.hubs.cards import CHANGES, STATUS_LABELS, interest_titles
 from bot.hubs.export import leads_csv
 from bot.incoming import Incoming
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.leads import find_lead, leads_for_export
 from storage.models import LeadEvent, utcnow
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.flows.answer import build_answerer
 from bot.flows.answered import Answered
-from knowledge.problems import KnowledgeError
+from knowledge.base.problems import KnowledgeError
 
 
 def as_record(question: str, answered: Answered) -> dict:

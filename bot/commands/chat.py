@@ -10,7 +10,7 @@ from bot.channels.terminal import chat
 from bot.process.config import Settings
 from bot.process.maintenance import purge_if_due
 from bot.process.wiring import DatabaseBehind, build_engine, load_knowledge, open_database
-from knowledge.problems import KnowledgeError
+from knowledge.base.problems import KnowledgeError
 
 
 def run_chat(knowledge_dir: Path | None) -> int:

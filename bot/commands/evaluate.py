@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from bot.flows.answer import Answerer, build_answerer
-from knowledge.problems import KnowledgeError
+from knowledge.base.problems import KnowledgeError
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -58,7 +58,8 @@ def score(answerer: Answerer, case: Case) -> Outcome:
     answered = answerer.answer(case.question)
     reply = "\n\n".join(r.text for r in answered.replies)
     text = plain(reply)
-    if case.fallback and answered.match is not None:
+    confident = answered.match is not None and answered.match.kind != "safety-offer"
+    if case.fallback and confident:
         return Outcome(case, False, reply, f"answered confidently ({answered.match.id})")
     missing = [
         phrase

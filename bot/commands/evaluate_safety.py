@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from bot.flows.answer import build_answerer
-from knowledge.problems import KnowledgeError
+from knowledge.base.problems import KnowledgeError
 from knowledge.understanding.risk_scores import read_cases, report, score
 
 

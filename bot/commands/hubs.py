@@ -8,8 +8,8 @@ import sys
 from bot.hubs.routing import route
 from bot.process.config import Settings
 from bot.process.wiring import load_knowledge
-from knowledge.nations import nation_named
-from knowledge.problems import KnowledgeError
+from knowledge.base.problems import KnowledgeError
+from knowledge.understanding.nations import nation_named
 from storage.database import Database
 from storage.outbox import pending, requeue
 

@@ -9,14 +9,16 @@ import time
 from datetime import date
 from pathlib import Path
 
-from knowledge.freshness import figure_ages
-from knowledge.loader import check, load
-from knowledge.problems import KnowledgeError
+from knowledge.base.freshness import figure_ages
+from knowledge.base.loader import check, load
+from knowledge.base.problems import KnowledgeError
 
 
 def kb_build(directory: Path | None) -> int:
     """Train the learned models from the knowledge base (or find them built already)."""
+    from knowledge.understanding.reading import reader_for
     from knowledge.understanding.risk import risk_model
+    from knowledge.understanding.search import Index
 
     try:
         knowledge = load(directory)
@@ -24,16 +26,18 @@ def kb_build(directory: Path | None) -> int:
         print(f"The knowledge base has problems:\n{error}", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    model = risk_model(knowledge)
+    risk = risk_model(knowledge)
+    reader = reader_for(knowledge, Index(knowledge))
     took = time.perf_counter() - started
-    if model is None:
-        print("no safety examples: the risk check uses the curated signs alone")
-        return 0
-    print(
-        f"risk model ready in {took:.1f} s: {len(model.classes)} classes, "
-        f"{len(model.vocabulary.hashes)} features; full reply at {model.settings['high']:.2f}, "
-        f"gentle line at {model.settings['possible']:.2f}"
-    )
+    if risk is not None:
+        print(
+            f"risk check: {len(risk.vocabulary.hashes):,} features; full reply at "
+            f"{risk.settings['high']:.2f}, gentle line at {risk.settings['possible']:.2f}"
+        )
+    if reader is not None:
+        about = reader.intents.about
+        print(f"understanding: {len(about.classes)} things a message can be about")
+    print(f"learned models ready in {took:.1f} s")
     return 0
 
 

@@ -7,8 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from knowledge.loader import check
-from knowledge.refresh import Renewal, renewals
+from knowledge.base.loader import check
+from knowledge.base.refresh import Renewal, renewals
 
 HEADINGS = {
     "replaced": "Pay a newer award replaced",

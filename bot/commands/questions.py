@@ -11,8 +11,8 @@ from datetime import datetime
 from bot.process.config import Settings
 from bot.process.spreadsheet import safe_csv
 from bot.process.wiring import load_knowledge
-from knowledge.question_groups import Asked, QuestionGroup, group_questions
-from knowledge.search import Index
+from knowledge.understanding.question_groups import Asked, QuestionGroup, group_questions
+from knowledge.understanding.search import Index
 from storage.database import Database
 from storage.questions import to_curate
 

@@ -12,7 +12,7 @@ import sys
 from bot.hubs.passwords import hash_password, new_password
 from bot.process.config import Settings
 from bot.process.wiring import load_knowledge, open_database
-from knowledge.problems import KnowledgeError
+from knowledge.base.problems import KnowledgeError
 from storage.recruiters import (
     add_recruiter,
     find_recruiter,

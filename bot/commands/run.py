@@ -26,8 +26,8 @@ from bot.process.wiring import (
     load_knowledge,
     open_database,
 )
-from knowledge.base import Knowledge
-from knowledge.problems import KnowledgeError
+from knowledge.base.entries import Knowledge
+from knowledge.base.problems import KnowledgeError
 from storage.database import Database
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from bot.process.http_server import serve
 from bot.process.logs import configure_logging
 from bot.process.metrics import metrics_route, refresh_every, serve_on_port
 from bot.process.wiring import DatabaseBehind, build_engine, load_knowledge
-from knowledge.problems import KnowledgeError
+from knowledge.base.problems import KnowledgeError
 from storage.database import Database
 
 

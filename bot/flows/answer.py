@@ -18,19 +18,21 @@ from bot.answers.routes import route_reply
 from bot.answers.signposts import english_only_reply, help_reply, nation_reply, offer_line
 from bot.answers.wording import apprenticeship_title, short_label
 from bot.flows.answered import Answered, MatchInfo
+from bot.flows.decide import decide
 from bot.flows.faq_fit import FaqFit
 from bot.flows.menu import fallback_reply, main_menu_buttons
 from bot.flows.offers import with_offer
 from bot.flows.yes_no import is_yes_or_no_question
 from bot.replies import Button, Reply
-from knowledge.base import Knowledge
-from knowledge.languages import LanguageCheck
-from knowledge.loader import load
-from knowledge.nations import NationFinder
-from knowledge.paths import Graph
-from knowledge.ranking import Match, topic_words
-from knowledge.search import Index, Understanding
+from knowledge.base.entries import Knowledge
+from knowledge.base.loader import load
+from knowledge.guidance.paths import Graph
+from knowledge.understanding.languages import LanguageCheck
+from knowledge.understanding.nations import NationFinder
+from knowledge.understanding.ranking import Match, topic_words
+from knowledge.understanding.reading import reader_for
 from knowledge.understanding.risk import Risk, RiskCheck, risk_model
+from knowledge.understanding.search import Index, Understanding
 
 ANSWER_AT = 68  # a match this good is an answer...
 AMBIGUITY_GAP = 8  # ...unless another is this close
@@ -67,6 +69,7 @@ class Answerer:
         self.index = index or Index(knowledge)
         self.graph = Graph.of(knowledge)
         self.risk = RiskCheck(knowledge, risk_model(knowledge))
+        self.reader = reader_for(knowledge, self.index)
         self.unsure_offer = offer_line(knowledge)
         self.faq_fit = FaqFit(knowledge, self.index)
         self.nations = NationFinder(knowledge)
@@ -119,6 +122,14 @@ class Answerer:
         return Answered([told], MatchInfo("nation", nation.id, None, 100.0))
 
     def _understood(self, text: str, subject: str | None) -> Answered:
+        if self.reader is not None:
+            reading = self.reader.read(text)
+            subject_name = self._subject_name(subject)
+            if subject_name and self.follows_up(reading.understanding):
+                followed = decide(self, self.reader.read(f"{text} {subject_name}"))
+                if followed.match is not None:
+                    return followed
+            return decide(self, reading)
         understanding = self.index.understand(text)
         subject_name = self._subject_name(subject)
         if subject_name and self.follows_up(understanding):
@@ -177,6 +188,18 @@ class Answerer:
             return Answered([reply], info)
         did_you_mean = self._did_you_mean(understanding, matches[:3])
         return Answered([did_you_mean], None, top, unanswered=True, suggested=True)
+
+    def label_of(self, match: Match) -> str:
+        """How a suggestion is labelled."""
+        return _label(self.knowledge, match)
+
+    def aspect_of(self, match: Match, understanding: Understanding) -> str | None:
+        """The aspect to answer an entry from."""
+        return self._aspect(match, understanding)
+
+    def reply_for(self, match: Match, aspect: str | None, text: str) -> Reply:
+        """The reply about an entry, from the aspect asked."""
+        return self._reply(match, aspect, text)
 
     def _aspect(self, match: Match, understanding: Understanding) -> str | None:
         aspect = understanding.aspect

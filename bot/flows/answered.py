@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.replies import Reply
-from knowledge.ranking import Match
+from knowledge.understanding.ranking import Match
 
 
 @dataclass(frozen=True)

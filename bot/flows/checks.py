@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from knowledge.base import Knowledge
-from knowledge.nations import nation_named
-from knowledge.places import hub_for_town, parse_postcode
-from knowledge.schema_signposts import Nation
+from knowledge.base.entries import Knowledge
+from knowledge.base.schema_signposts import Nation
+from knowledge.guidance.places import hub_for_town, parse_postcode
+from knowledge.understanding.nations import nation_named
 
 MAX_NAME = 100
 MIN_PHONE_DIGITS = 10  # the shortest UK number with its area code

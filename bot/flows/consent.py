@@ -5,7 +5,7 @@ confirmation of where the details went."""
 from __future__ import annotations
 
 from bot.replies import Button, Reply
-from knowledge.schema import Hub
+from knowledge.base.schema import Hub
 
 VERSION = "2026-11-v1"
 

@@ -11,8 +11,8 @@ from bot.answers.wording import bullets, compose, short_label
 from bot.flows.questions import Question
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
-from knowledge.dates import as_of_label
-from knowledge.eligibility import Person, Verdict, verdicts
+from knowledge.base.dates import as_of_label
+from knowledge.guidance.eligibility import Person, Verdict, verdicts
 from storage.state import clear_state, set_state
 
 FLOW = "eligible"

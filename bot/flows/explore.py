@@ -9,7 +9,7 @@ from bot.answers.wording import short_label
 from bot.flows.questions import Question
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
-from knowledge.explore import Answers, best_roles
+from knowledge.guidance.explore import Answers, best_roles
 from storage.state import clear_state, set_state
 
 FLOW = "explore"

@@ -4,9 +4,9 @@ and an FAQ about one job never for a question that names another."""
 from __future__ import annotations
 
 from bot.flows.yes_no import YesNoGuard
-from knowledge.base import Knowledge
-from knowledge.ranking import Match
-from knowledge.search import Index, Understanding
+from knowledge.base.entries import Knowledge
+from knowledge.understanding.ranking import Match
+from knowledge.understanding.search import Index, Understanding
 
 
 class FaqFit:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.flows.turn import Turn
-from knowledge.search import Index
+from knowledge.understanding.search import Index
 from storage.state import remember
 
 # "I'm a senior carer", "I work as an HCA", "I've been a carer for 3 years"

@@ -8,7 +8,7 @@ from bot.flows import consent
 from bot.flows.turn import Turn
 from bot.hubs.routing import route
 from bot.replies import Button, Reply
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.state import set_state
 
 HOURS = {"full": "Full-time", "part": "Part-time", "flexible": "Flexible"}

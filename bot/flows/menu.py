@@ -6,7 +6,7 @@ from bot.answers.entries import payload
 from bot.answers.training import apprenticeship_name
 from bot.answers.wording import short_label
 from bot.replies import Button, Reply
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 
 WHAT_I_DO = (
     "I can tell you about jobs in health and adult social care (what the work is, pay, how to "

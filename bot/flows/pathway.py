@@ -11,7 +11,7 @@ from bot.answers.wording import compose, short_label
 from bot.flows.follow_up import job_said, remember_job, subject
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
-from knowledge.paths import Graph, Route
+from knowledge.guidance.paths import Graph, Route
 from storage.state import clear_state, set_state
 
 FLOW = "pathway"

@@ -13,7 +13,7 @@ from bot.hubs.export import leads_csv
 from bot.incoming import Incoming
 from bot.process import metrics
 from bot.replies import Reply
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.enquiries import enquiry_for_card
 from storage.leads import (
     claim_lead,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.flows import eligible, enquiry, explore, interest, pathway, privacy
 from bot.flows.turn import Turn
 from bot.replies import Reply
-from knowledge.paths import Graph
+from knowledge.guidance.paths import Graph
 
 
 @dataclass(frozen=True)

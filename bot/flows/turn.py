@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.flows.answer import Answerer
 from bot.incoming import Incoming
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.models import ConversationState, Person
 
 KEPT = ("last", "job")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from bot.answers.wording import opens_with_yes_or_no
-from knowledge.base import Knowledge
-from knowledge.search import Index
-from knowledge.text import STOP_STEMS, stems
+from knowledge.base.entries import Knowledge
+from knowledge.understanding.search import Index
+from knowledge.understanding.text import STOP_STEMS, stems
 
 _ASKS_YES_OR_NO = re.compile(
     r"\b(can|could|do|does|did|is|are|was|were|will|would|should|must|may|might|am|have|has|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answers.wording import apprenticeship_title
 from bot.replies import Button
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.models import Enquiry, Lead
 
 STATUS_LABELS = {

@@ -24,7 +24,7 @@ from bot.hubs.hub_channel import (
 )
 from bot.process import metrics
 from bot.process.logs import without_personal_data
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.database import Database, DatabaseUnavailable
 from storage.hubchats import learnt_hub_chats, remember_hub_chat
 from storage.leads import find_lead

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.database import Database
 from storage.leads import unclaimed_since
 from storage.models import utcnow

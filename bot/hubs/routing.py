@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from knowledge.base import Knowledge
-from knowledge.places import Coverage, hub_for_postcode, hub_for_town, parse_postcode
-from knowledge.schema import Hub
+from knowledge.base.entries import Knowledge
+from knowledge.base.schema import Hub
+from knowledge.guidance.places import Coverage, hub_for_postcode, hub_for_town, parse_postcode
 
 
 def sectors_of(knowledge: Knowledge, interests: list[str]) -> set[str]:

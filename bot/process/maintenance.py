@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from bot.hubs.reminders import remind_if_due
 from bot.process.logs import without_personal_data
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.database import Database
 from storage.retention import Purged, purge_older_than, said
 from storage.schedule import claim_due

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from knowledge.base import Knowledge
+from knowledge.base.entries import Knowledge
 from storage.database import Database, DatabaseUnavailable
 from storage.health import hub_health
 

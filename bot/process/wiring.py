@@ -8,8 +8,8 @@ from sqlalchemy.engine import make_url
 
 from bot.engine import Engine
 from bot.process.config import Settings
-from knowledge.base import Knowledge
-from knowledge.loader import load
+from knowledge.base.entries import Knowledge
+from knowledge.base.loader import load
 from storage.database import Database
 from storage.migrate import pending, upgrade
 

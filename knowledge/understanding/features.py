@@ -11,7 +11,7 @@ import re
 import zlib
 from collections import Counter
 
-from knowledge.text import normalise
+from knowledge.understanding.text import normalise
 
 CHAR_SIZES = (2, 3, 4, 5)
 _TOKEN = re.compile(r"[a-z0-9]+")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import normalise
+from knowledge.understanding.text import normalise
 
 _HISTORY = re.compile(
     r"\b(used to|years? ago|months ago|when i was (younger|little|small|\d+|a (teen|teenager|kid|"

@@ -10,6 +10,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO, Protocol, TypeVar
 
 from knowledge.understanding.linear import LinearModel
 
@@ -34,24 +35,38 @@ def fingerprint(texts: Sequence[str], labels: Sequence[str], *settings: object) 
     return digest.hexdigest()[:24]
 
 
+class Built(Protocol):
+    """Anything built from the knowledge base that writes itself as one .npz file."""
+
+    def save(self, file: BinaryIO) -> None:
+        """Write it."""
+
+
+B = TypeVar("B", bound=Built)
+
+
 def load_or_build(
-    name: str, key: str, build: Callable[[], LinearModel], directory: Path | None = None
-) -> LinearModel:
-    """The model saved under `name` and `key`, or a newly built one (then saved). A file that
-    cannot be read as a model is rebuilt, never trusted."""
+    name: str,
+    key: str,
+    build: Callable[[], B],
+    directory: Path | None = None,
+    load: Callable[[Path], B] = LinearModel.load,  # type: ignore[assignment]
+) -> B:
+    """What was saved under `name` and `key`, or a newly built one (then saved). A file that
+    cannot be read is rebuilt, never trusted."""
     folder = directory or cache_dir()
     path = folder / f"{name}-{key}.npz"
     if path.exists():
         try:
-            return LinearModel.load(path)
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            return load(path)
+        except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile):
             log.warning("the built %s model could not be read; building it again", name)
     model = build()
     _save(model, path)
     return model
 
 
-def _save(model: LinearModel, path: Path) -> None:
+def _save(model: Built, path: Path) -> None:
     """Write atomically, so a worker never reads a half-written file; a folder we cannot write
     to only costs the next start a rebuild."""
     try:

@@ -14,14 +14,14 @@ from typing import Literal
 
 import numpy as np
 
-from knowledge.base import Knowledge
-from knowledge.schema_examples import NO_CONCERN
-from knowledge.schema_signposts import SafetyConcern
+from knowledge.base.entries import Knowledge
+from knowledge.base.schema_examples import NO_CONCERN
+from knowledge.base.schema_signposts import SafetyConcern
 from knowledge.understanding.framing import told_as_history, told_as_present
 from knowledge.understanding.linear import LinearModel
 from knowledge.understanding.model_cache import fingerprint, load_or_build
 from knowledge.understanding.signs import PhraseFinder
-from knowledge.understanding.training import STRENGTH, fit, out_of_fold, with_settings
+from knowledge.understanding.training import STRENGTH, TOLERANCE, fit, out_of_fold, with_settings
 
 Level = Literal["high", "possible", "none"]
 # The two thresholds are calibrated when the model is trained, by cross-validation on the
@@ -131,7 +131,7 @@ def risk_model(knowledge: Knowledge) -> LinearModel | None:
     if len(set(labels)) < 2 or not knowledge.safety_examples:
         return None
     curated = sum(len(group.examples) for group in knowledge.safety_examples.values())
-    key = fingerprint(texts, labels, STRENGTH, FULL_REPLY_TO_ORDINARY, CONCERNS_HELPED)
+    key = fingerprint(texts, labels, STRENGTH, TOLERANCE, FULL_REPLY_TO_ORDINARY, CONCERNS_HELPED)
     return load_or_build("risk", key, lambda: train(texts, labels, curated))
 
 

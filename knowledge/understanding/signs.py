@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from knowledge.text import normalise
+from knowledge.understanding.text import normalise
 
 MAX_GAP = 2  # words a person may put between a phrase's words ("want to just die")
 _JOINED = {  # how people split or shorten the words phrases are written with

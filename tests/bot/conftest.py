@@ -4,7 +4,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.flows.answer import Answerer
-from knowledge.loader import load
+from knowledge.base.loader import load
 
 
 @pytest.fixture(scope="session")

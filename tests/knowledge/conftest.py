@@ -30,6 +30,6 @@ def with_bad(good_dir: Path) -> Callable[[str], Path]:
 @pytest.fixture(scope="session")
 def knowledge():
     """The shipped knowledge base."""
-    from knowledge.loader import load
+    from knowledge.base.loader import load
 
     return load()

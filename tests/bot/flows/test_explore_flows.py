@@ -3,7 +3,7 @@
 from PIL import Image
 
 from bot.answers.pictures import draw_route
-from knowledge.paths import Graph
+from knowledge.guidance.paths import Graph
 from tests.bot.flows.conversation import Person
 
 

@@ -3,8 +3,8 @@
 import pytest
 
 from bot.flows.yes_no import YesNoGuard, is_yes_or_no_question
-from knowledge.search import Index
-from knowledge.text import stems
+from knowledge.understanding.search import Index
+from knowledge.understanding.text import stems
 from tests.bot.flows.conversation import Person
 
 

@@ -1,0 +1,230 @@
+"""What to say once a message is read: a route, a place's hub, a kind of question, an entry
+answered, a "did you mean" between entries that are truly close, or an honest fallback."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.answers.entries import payload
+from bot.answers.hubs import hub_reply
+from bot.answers.routes import route_reply
+from bot.answers.wording import short_label
+from bot.flows.answered import Answered, MatchInfo
+from bot.flows.kinds import kind_reply
+from bot.flows.menu import fallback_reply, hubs_menu, main_menu_buttons
+from bot.replies import Button, Reply
+from knowledge.base.entries import Knowledge
+from knowledge.guidance.paths import Graph
+from knowledge.guidance.places import place_in
+from knowledge.understanding.ranking import Match, topic_words
+from knowledge.understanding.reading import OUT_OF_SCOPE, Candidate, Reading
+from knowledge.understanding.search import Index, Understanding
+from knowledge.understanding.text import STOP_STEMS
+
+ANSWER_AT = 0.45  # the ranker's probability at which the likeliest entry is the answer
+SURE = 0.8  # small talk needs this much, unless a small-talk phrase is said
+ASKED_TOO = 0.25  # beside small talk, a question this likely is answered ("hi, nurse pay?")
+SUGGEST_AT = 0.15  # below this nothing is even suggested
+CLOSE = 0.3  # a second suggestion must be at least this share of the first
+FRAGMENT_WORDS = 2  # a message this short that names no job in full...
+FRAGMENT_SCORE = 40  # ...but matches part of several jobs' names this well is a question
+ENTRY_KINDS = ("roles", "apprenticeships", "faqs", "pathways")
+SINGULAR = {
+    "roles": "role",
+    "apprenticeships": "apprenticeship",
+    "faqs": "faq",
+    "pathways": "pathway",
+}
+PLACE_AT = 0.1  # a named place's hub, this likely among the top three readings, is the answer
+ROUTE_AT = 0.05  # 'X to Y' is a route if the model gives a route at least this chance
+ASPECT_MODEL_AT = 0.5  # the aspect model is believed when no word says the aspect, from here
+
+
+class Answerer(Protocol):
+    """What deciding needs of the answerer: the knowledge, the index and the route graph,
+    and how it words an entry, an aspect and a suggestion."""
+
+    knowledge: Knowledge
+    index: Index
+    graph: Graph
+    unsure_offer: str
+
+    def aspect_of(self, match: Match, understanding: Understanding) -> str | None:
+        """The aspect to answer an entry from."""
+
+    def reply_for(self, match: Match, aspect: str | None, text: str) -> Reply:
+        """The reply about an entry."""
+
+    def label_of(self, match: Match) -> str:
+        """How a suggestion is labelled."""
+
+
+def decide(answerer: Answerer, reading: Reading) -> Answered:
+    """The reply to a message, as read."""
+    understanding = reading.understanding
+    text = understanding.text
+    top = reading.top
+    route_chance = reading.scores.get("route", 0.0) + sum(
+        p for about, p in reading.scores.items() if about in answerer.knowledge.pathways
+    )
+    asks_route = route_chance >= ROUTE_AT or _moving(answerer, text)
+    if understanding.route and (top.about == "route" or asks_route):
+        return _route(answerer, *understanding.route)
+    entries = [c for c in reading.candidates if c.kind in ENTRY_KINDS]
+    asked = entries[0].probability >= ASKED_TOO if entries else False  # "hello, nurse pay?"
+    if not asked and (
+        top.kind == "smalltalk" or (understanding.smalltalk and top.probability < ANSWER_AT)
+    ):
+        # small talk needs a phrase said as small talk, or the model sure of it: "who won the
+        # football last night" is not a goodbye
+        talk = understanding.smalltalk
+        if top.kind == "smalltalk" and (top.probability >= SURE or talk == top.about):
+            talk = top.about
+        if talk:
+            reply = answerer.knowledge.smalltalk[talk].reply
+            return Answered([Reply(reply, main_menu_buttons())], None)
+        return _fallback(answerer, None)
+    if top.about == "route" or (top.kind == "roles" and _moving(answerer, text)):
+        start, goal = answerer.index.roles.in_words(text)
+        if start and (goal is None or goal == start):
+            goal = _likeliest_job(reading, other_than=start)
+        if start and goal:
+            return _route(answerer, start, goal)
+    if top.kind == "hubs" or top.about == "hub-search" or _about_a_named_place(answerer, reading):
+        return _place(answerer, text)
+    if top.kind == "question" and top.about != OUT_OF_SCOPE:
+        reply = kind_reply(answerer.knowledge, top.about)
+        if reply is not None:
+            return Answered([reply], MatchInfo("question", top.about, None, 100 * top.probability))
+    if several := _a_name_shared_by_several(reading):
+        return _did_you_mean(answerer, reading, several)
+    first = entries[0] if entries else None
+    if first is not None and top.kind == "smalltalk" and understanding.smalltalk:
+        # "hello, how much do nurses earn": the question, once the greeting is set aside
+        rest = first.probability / max(1e-9, 1.0 - top.probability)
+        first = Candidate(first.about, first.kind, min(1.0, rest), first.match)
+    if first is None or (top.about == OUT_OF_SCOPE and top.probability >= ANSWER_AT):
+        return _fallback(answerer, first)
+    if first.probability >= ANSWER_AT:
+        return _answer(answerer, reading, first)
+    close = [c for c in entries[1:3] if c.probability >= CLOSE * first.probability]
+    if first.probability >= SUGGEST_AT and close:
+        return _did_you_mean(answerer, reading, [first, *close])
+    return _fallback(answerer, first)
+
+
+def _a_name_shared_by_several(reading: Reading) -> list[Candidate]:
+    """A short message that says only a word or two that several jobs' names share
+    ('therapist', 'support worker'? no: 'support'): which of them, not a guess."""
+    understanding = reading.understanding
+    said = [s for s in understanding.stems if s not in STOP_STEMS]
+    matches = [m for m in understanding.matches if m.kind in ("roles", "apprenticeships")]
+    if len(said) > FRAGMENT_WORDS or not matches or any(m.complete for m in matches):
+        return []
+    top = reading.top
+    if top.kind not in ("roles", "apprenticeships") and top.probability >= ANSWER_AT:
+        return []  # "what does cqc do": an FAQ plainly fits
+    shared = [
+        m
+        for m in matches
+        if m.score >= FRAGMENT_SCORE and topic_words(m) == topic_words(matches[0])
+    ]
+    if len({m.entry_id for m in shared}) < 2:
+        return []
+    chances = {c.about: c.probability for c in reading.candidates}
+    shared.sort(key=lambda m: (-chances.get(m.entry_id, 0.0), -m.score))
+    return [Candidate(m.entry_id, m.kind, chances.get(m.entry_id, 0.0), m) for m in shared[:3]]
+
+
+def _moving(answerer: Answerer, text: str) -> bool:
+    """Two jobs named, and a word that says which one the person wants ('want to be')."""
+    start, goal, said = answerer.index.roles.move(text)
+    return bool(start and goal and said)
+
+
+def _about_a_named_place(answerer: Answerer, reading: Reading) -> bool:
+    """A postcode or a hub's own town in the message, and its hub a likely reading ('i live in
+    Wigan' is not about live-in carers)."""
+    understanding = reading.understanding
+    if understanding.postcode is None and not any(
+        c.kind == "hubs" and c.match is not None and c.match.complete for c in reading.candidates
+    ):
+        return False
+    return any(
+        (c.kind == "hubs" or c.about in ("hub-search", "interest")) and c.probability >= PLACE_AT
+        for c in reading.candidates[:3]
+    )
+
+
+def _likeliest_job(reading: Reading, other_than: str) -> str | None:
+    """The job the message most likely wants, when it describes rather than names it ('get
+    on the ambulances')."""
+    return next(
+        (c.about for c in reading.candidates if c.kind == "roles" and c.about != other_than),
+        None,
+    )
+
+
+def _route(answerer: Answerer, start: str, goal: str) -> Answered:
+    routes = answerer.graph.plan(start, goal)
+    info = MatchInfo("route", f"{start}>{goal}", "route", 100.0)
+    reply = route_reply(answerer.knowledge, start, goal, routes)
+    return Answered([reply], info, route_goal=(start, goal))
+
+
+def _place(answerer: Answerer, text: str) -> Answered:
+    found = place_in(answerer.knowledge, text)
+    if found is None:
+        menu = hubs_menu(answerer.knowledge)
+        return Answered([menu], None)
+    hub, place = found
+    return Answered([hub_reply(hub, place=place)], MatchInfo("hub", hub.id, None, 100.0))
+
+
+def _as_match(candidate: Candidate) -> Match:
+    found = candidate.match
+    return Match(
+        candidate.kind,
+        candidate.about,
+        round(100 * candidate.probability, 1),
+        found.matched if found else frozenset(),
+        found.name if found else "",
+        complete=bool(found and found.complete),
+    )
+
+
+def _answer(answerer: Answerer, reading: Reading, candidate: Candidate) -> Answered:
+    match = _as_match(candidate)
+    understanding = reading.understanding
+    if understanding.aspect is None and candidate.kind in ("roles", "apprenticeships"):
+        likeliest = max(reading.aspects, key=reading.aspects.__getitem__, default="about")
+        if likeliest != "about" and reading.aspects[likeliest] >= ASPECT_MODEL_AT:
+            understanding.aspect = likeliest
+    aspect = answerer.aspect_of(match, understanding)
+    reply = answerer.reply_for(match, aspect, understanding.text)
+    info = MatchInfo(SINGULAR[candidate.kind], candidate.about, aspect, match.score)
+    return Answered([reply], info)
+
+
+def _did_you_mean(answerer: Answerer, reading: Reading, options: list[Candidate]) -> Answered:
+    buttons = []
+    for candidate in options:
+        match = _as_match(candidate)
+        aspect = answerer.aspect_of(match, reading.understanding)
+        label = short_label(answerer.label_of(match))
+        buttons.append(Button(label, payload(candidate.kind, candidate.about, aspect)))
+    buttons.append(Button("None of these", "none"))
+    offer = f"\n\n{answerer.unsure_offer}" if answerer.unsure_offer else ""
+    question = "I'm not sure which you mean. Did you mean one of these?"
+    return Answered(
+        [Reply(f"{question}{offer}", tuple(buttons))],
+        None,
+        _as_match(options[0]),
+        unanswered=True,
+        suggested=True,
+    )
+
+
+def _fallback(answerer: Answerer, best: Candidate | None) -> Answered:
+    guess = _as_match(best) if best else None
+    return Answered([fallback_reply(answerer.unsure_offer)], None, guess, unanswered=True)

@@ -1,0 +1,1 @@
+"""Guidance from the knowledge base: routes between jobs, eligibility, the quiz, places."""
