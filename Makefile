@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-BENCHMARKS := kb_load answering risk_check turns telegram relay pathways web webhook_process
+BENCHMARKS := kb_load answering understanding risk_check turns telegram relay pathways web webhook_process
 
 .PHONY: setup chat test lint bench soak browser clean
 

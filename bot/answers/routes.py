@@ -36,10 +36,17 @@ def route_reply(knowledge: Knowledge, start: str, goal: str, routes: list[Route]
     origin, target = knowledge.roles[start], knowledge.roles[goal]
     start_name, goal_name = in_sentence(origin.title), in_sentence(target.title)
     if not routes:
+        if goal in origin.leads_to:
+            opening = (
+                f"Moving on from {start_name} to {goal_name} is a common step, but I don't "
+                "have a typical length for it yet."
+            )
+        else:
+            opening = (
+                f"I don't have a route from {start_name} to {goal_name} in my career pathways."
+            )
         return Reply(
-            f"I don't have a route from {start_name} to {goal_name} in my "
-            f"career pathways. Here's how people usually become {a_role(target.title)}:\n\n"
-            f"{target.entry}",
+            f"{opening} Here's how people usually become {a_role(target.title)}:\n\n{target.entry}",
             role_buttons(target, "entry"),
         )
     sources = Sources()

@@ -6,7 +6,9 @@ import csv
 import json
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
 
 from knowledge.base.freshness import figure_ages
@@ -15,7 +17,9 @@ from knowledge.base.problems import KnowledgeError
 
 
 def kb_build(directory: Path | None) -> int:
-    """Train the learned models from the knowledge base (or find them built already)."""
+    """Train the learned models from the knowledge base (or find them built already): the
+    risk check, the understanding models and the scores the ranker learns from are trained
+    side by side in worker processes; the ranker then learns here."""
     from knowledge.understanding.reading import reader_for
     from knowledge.understanding.risk import risk_model
     from knowledge.understanding.search import Index
@@ -26,7 +30,10 @@ def kb_build(directory: Path | None) -> int:
         print(f"The knowledge base has problems:\n{error}", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    risk = risk_model(knowledge)
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
+        for job in [pool.submit(_build, directory, part) for part in ("ranker", "risk", "about")]:
+            job.result()
+    risk = risk_model(knowledge)  # both now load from the cache the workers wrote
     reader = reader_for(knowledge, Index(knowledge))
     took = time.perf_counter() - started
     if risk is not None:
@@ -39,6 +46,24 @@ def kb_build(directory: Path | None) -> int:
         print(f"understanding: {len(about.classes)} things a message can be about")
     print(f"learned models ready in {took:.1f} s")
     return 0
+
+
+def _build(directory: Path | None, part: str) -> None:
+    """Build one part of the learned models into the cache (run in a worker process)."""
+    from knowledge.understanding.dictionary import english_words
+    from knowledge.understanding.intents import intent_models
+    from knowledge.understanding.reading import ranker_for
+    from knowledge.understanding.risk import risk_model
+    from knowledge.understanding.search import Index
+
+    knowledge = load(directory)
+    if part == "risk":
+        risk_model(knowledge)
+    elif part == "about":
+        intent_models(knowledge)
+    else:
+        english_words()  # the index's spelling correction needs it
+        ranker_for(knowledge, Index(knowledge))
 
 
 def kb_check(

@@ -73,7 +73,7 @@ class Answerer:
         self.unsure_offer = offer_line(knowledge)
         self.faq_fit = FaqFit(knowledge, self.index)
         self.nations = NationFinder(knowledge)
-        self.languages = LanguageCheck(knowledge, self.index.english_words)
+        self.languages = LanguageCheck(knowledge, self.index.base_words)
 
     def answer(self, text: str, subject: str | None = None) -> Answered:
         """The reply to one message; `subject` ('role:ID' or 'app:ID') is what the conversation

@@ -37,6 +37,11 @@ SINGULAR = {
 }
 PLACE_AT = 0.1  # a named place's hub, this likely among the top three readings, is the answer
 ROUTE_AT = 0.05  # 'X to Y' is a route if the model gives a route at least this chance
+MOVE_AT = 0.25  # with one job named, a route if the model gives routes this much together
+OUT_OF_SCOPE_RIVAL = 0.7  # the model's out-of-scope chance, as a share of the answer's, that
+# makes an answer unsure unless the message names the entry in full ('personal trainer level 3'
+# is not about personal assistants)
+PATHWAY_AT = 0.05  # a pathway this likely may say where the person wants to go
 ASPECT_MODEL_AT = 0.5  # the aspect model is believed when no word says the aspect, from here
 
 
@@ -71,7 +76,9 @@ def decide(answerer: Answerer, reading: Reading) -> Answered:
     if understanding.route and (top.about == "route" or asks_route):
         return _route(answerer, *understanding.route)
     entries = [c for c in reading.candidates if c.kind in ENTRY_KINDS]
-    asked = entries[0].probability >= ASKED_TOO if entries else False  # "hello, nurse pay?"
+    asked = bool(entries) and (
+        entries[0].probability >= ASKED_TOO or _named_beside_small_talk(reading, entries[0])
+    )  # "hello, nurse pay?"
     if not asked and (
         top.kind == "smalltalk" or (understanding.smalltalk and top.probability < ANSWER_AT)
     ):
@@ -84,33 +91,58 @@ def decide(answerer: Answerer, reading: Reading) -> Answered:
             reply = answerer.knowledge.smalltalk[talk].reply
             return Answered([Reply(reply, main_menu_buttons())], None)
         return _fallback(answerer, None)
-    if top.about == "route" or (top.kind == "roles" and _moving(answerer, text)):
-        start, goal = answerer.index.roles.in_words(text)
-        if start and (goal is None or goal == start):
-            goal = _likeliest_job(reading, other_than=start)
+    moving = top.about == "route" or route_chance >= MOVE_AT
+    if moving or (top.kind == "roles" and _moving(answerer, text)):
+        start, goal = _move(answerer, reading)
         if start and goal:
             return _route(answerer, start, goal)
     if top.kind == "hubs" or top.about == "hub-search" or _about_a_named_place(answerer, reading):
         return _place(answerer, text)
     if top.kind == "question" and top.about != OUT_OF_SCOPE:
+        if _out_of_scope_as_likely(reading, top):
+            return _fallback(answerer, None)
         reply = kind_reply(answerer.knowledge, top.about)
         if reply is not None:
             return Answered([reply], MatchInfo("question", top.about, None, 100 * top.probability))
     if several := _a_name_shared_by_several(reading):
         return _did_you_mean(answerer, reading, several)
     first = entries[0] if entries else None
-    if first is not None and top.kind == "smalltalk" and understanding.smalltalk:
-        # "hello, how much do nurses earn": the question, once the greeting is set aside
+    set_aside = bool(top.kind == "smalltalk" and understanding.smalltalk) or top.about == "route"
+    if first is not None and set_aside:
+        # the question once the greeting, or a route read but with none to plan, is set aside
+        # ("hello, how much do nurses earn"; "i dont want to be alive. what does an HCA earn")
         rest = first.probability / max(1e-9, 1.0 - top.probability)
         first = Candidate(first.about, first.kind, min(1.0, rest), first.match)
     if first is None or (top.about == OUT_OF_SCOPE and top.probability >= ANSWER_AT):
         return _fallback(answerer, first)
-    if first.probability >= ANSWER_AT:
+    if first.probability >= ANSWER_AT and not _out_of_scope_as_likely(reading, first):
         return _answer(answerer, reading, first)
+    if _out_of_scope_as_likely(reading, first):
+        return _fallback(answerer, first)
     close = [c for c in entries[1:3] if c.probability >= CLOSE * first.probability]
     if first.probability >= SUGGEST_AT and close:
         return _did_you_mean(answerer, reading, [first, *close])
     return _fallback(answerer, first)
+
+
+def _named_beside_small_talk(reading: Reading, first: Candidate) -> bool:
+    """Small talk said, and beside it an entry named in full that is likely once the small
+    talk is set aside ('hello, how much do nurses earn')."""
+    top = reading.top
+    if top.kind != "smalltalk" or not reading.understanding.smalltalk:
+        return False
+    if first.match is None or not first.match.complete:
+        return False
+    return first.probability / max(1e-9, 1.0 - top.probability) >= ANSWER_AT
+
+
+def _out_of_scope_as_likely(reading: Reading, first: Candidate) -> bool:
+    """The model finds the message about as likely out of scope as about the entry, and no
+    name of the entry is said in full: the lexical evidence alone must not make it sure."""
+    if first.match is not None and first.match.complete:
+        return False
+    scores = reading.scores
+    return scores.get(OUT_OF_SCOPE, 0.0) >= OUT_OF_SCOPE_RIVAL * scores.get(first.about, 0.0)
 
 
 def _a_name_shared_by_several(reading: Reading) -> list[Candidate]:
@@ -154,6 +186,37 @@ def _about_a_named_place(answerer: Answerer, reading: Reading) -> bool:
         (c.kind == "hubs" or c.about in ("hub-search", "interest")) and c.probability >= PLACE_AT
         for c in reading.candidates[:3]
     )
+
+
+def _move(answerer: Answerer, reading: Reading) -> tuple[str | None, str | None]:
+    """Where the person is and where they want to go. A job named without a word that says it
+    is wanted is where they are ('staff nurse, want to go into health visiting'); the goal is
+    then the job a likely pathway from there leads to, or, when the message is plainly about
+    a route, the likeliest other job."""
+    start, goal, cued = answerer.index.roles.move(reading.understanding.text)
+    if goal and not start and not cued:
+        # only a likely pathway from the job named can say where they want to go
+        return goal, _pathway_goal(answerer.knowledge, reading, goal)
+    if start and (goal is None or goal == start):
+        goal = _pathway_goal(answerer.knowledge, reading, start)
+        if goal is None and reading.top.about == "route":
+            goal = _likeliest_job(reading, other_than=start)
+    return start, goal
+
+
+def _pathway_goal(knowledge: Knowledge, reading: Reading, start: str) -> str | None:
+    """The job a likely pathway from `start` leads to: its only one, or the one the message
+    most plainly speaks of ('next step up' names none, and is not a route)."""
+    scores = reading.scores
+    likely = [a for a, p in scores.items() if a in knowledge.pathways and p >= PATHWAY_AT]
+    for about in sorted(likely, key=scores.__getitem__, reverse=True):
+        targets = {s.to_role for s in knowledge.pathways[about].steps if s.from_role == start}
+        if len(targets) == 1:
+            return targets.pop()
+        spoken = [t for t in targets if scores.get(t, 0.0) >= PATHWAY_AT]
+        if spoken:
+            return max(spoken, key=scores.__getitem__)
+    return None
 
 
 def _likeliest_job(reading: Reading, other_than: str) -> str | None:

@@ -193,3 +193,36 @@ def too_few_phrasings(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> li
                     )
                 )
     return warnings
+
+
+def unplanned_moves(entries: Entries, raw_by_id: Mapping[str, RawEntry]) -> list[Problem]:
+    """A warning for every move a role's `leads_to` names that no chain of pathway steps plans."""
+    next_roles: dict[str, set[str]] = {}
+    for pathway in entries.get("pathways", []):
+        for step in pathway.steps:  # type: ignore[attr-defined]
+            next_roles.setdefault(step.from_role, set()).add(step.to_role)
+    warnings = []
+    for role in entries.get("roles", []):
+        for index, target in enumerate(role.leads_to):  # type: ignore[attr-defined]
+            if not _reachable(next_roles, role.id, target):
+                warnings.append(
+                    raw_by_id[role.id].problem(
+                        ("leads_to", index),
+                        f"names {target!r}, but no pathway step plans that move; add a step "
+                        "(how, how long, source) to a pathways file",
+                        severity="warning",
+                    )
+                )
+    return warnings
+
+
+def _reachable(next_roles: Mapping[str, set[str]], start: str, goal: str) -> bool:
+    seen, frontier = {start}, [start]
+    while frontier:
+        for role in next_roles.get(frontier.pop(), ()):
+            if role == goal:
+                return True
+            if role not in seen:
+                seen.add(role)
+                frontier.append(role)
+    return False

@@ -81,6 +81,7 @@ def _check(directory: str | Path | None, today: date | None) -> Report:
     warnings += [problem for problem in low_pay if problem.severity == "warning"]
     warnings += standards.live_versions(entries, raw_by_id)
     warnings += crosscheck.too_few_phrasings(entries, raw_by_id)
+    warnings += crosscheck.unplanned_moves(entries, raw_by_id)
     if errors:
         return Report(None, sorted(errors), warnings, raw)
     knowledge = Knowledge.build(entries, locations, warnings)

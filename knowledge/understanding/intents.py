@@ -18,6 +18,7 @@ from knowledge.understanding.training import fit, out_of_fold
 
 ABOUT_STRENGTH = 10.0
 ASPECT_STRENGTH = 10.0
+UNSEEN_FOLDS = 3  # the ranker learns from scores by models that saw two thirds of them
 TOLERANCE = 1e-3  # 200 classes: a looser stop halves the training time for the same scores
 ENTRY_KINDS = ("roles", "apprenticeships")  # the kinds whose phrasings teach the aspect
 
@@ -92,7 +93,7 @@ def intent_models(knowledge: Knowledge) -> Intents | None:
     taught = [(t, a) for t, a in zip(found.texts, found.aspects, strict=True) if a]
     aspect = load_or_build(
         "aspect",
-        found.key("aspect", ASPECT_STRENGTH),
+        found.key("aspect", ASPECT_STRENGTH, TOLERANCE),
         lambda: fit(
             [t for t, _ in taught],
             [a for _, a in taught],
@@ -131,10 +132,19 @@ def unseen_scores(knowledge: Knowledge, found: Examples) -> Unseen:
 
     def build() -> Unseen:
         rows = out_of_fold(
-            found.texts, found.about, strength=ABOUT_STRENGTH, tolerance=TOLERANCE, folds=3
+            found.texts,
+            found.about,
+            strength=ABOUT_STRENGTH,
+            folds=UNSEEN_FOLDS,
+            tolerance=TOLERANCE,
         )
         classes = tuple(sorted(set(found.about)))
         matrix = np.array([[row.get(c, 0.0) for c in classes] for row in rows], np.float32)
         return Unseen(classes, matrix)
 
-    return load_or_build("unseen", found.key("unseen", ABOUT_STRENGTH), build, load=Unseen.load)
+    return load_or_build(
+        "unseen",
+        found.key("unseen", ABOUT_STRENGTH, TOLERANCE, UNSEEN_FOLDS),
+        build,
+        load=Unseen.load,
+    )

@@ -27,9 +27,10 @@ class Match:
     complete: bool = False  # every word of a job's or apprenticeship's name is in the message
 
 
-def rank(match: Match) -> tuple[float, int]:
-    """Best first: score, then how many words matched."""
-    return match.score, len(match.matched)
+def rank(match: Match) -> tuple[float, int, str]:
+    """Sorting by this puts the best first: score, then how many words matched, then (so that
+    ties always fall the same way, whatever order sets iterate in) the entry's id."""
+    return -match.score, -len(match.matched), match.entry_id
 
 
 def most_specific(matches: list[Match]) -> list[Match]:
@@ -77,7 +78,7 @@ def one_per_topic(
             resolved.append(match)
         elif preferred.index(match.kind) < preferred.index(twin.kind):
             resolved[resolved.index(twin)] = match
-    return sorted(resolved, key=lambda m: m.score, reverse=True)
+    return sorted(resolved, key=lambda m: (-m.score, m.entry_id))
 
 
 def _same_question(knowledge: Knowledge, first: Match, second: Match) -> bool:

@@ -31,10 +31,12 @@ from knowledge.understanding.search import Index, Understanding
 OUT_OF_SCOPE = "out-of-scope"
 HUB_SEARCH = "hub-search"
 SHORTLIST = 6  # candidates from each side
+RANKER_STRENGTH = 1.0  # inverse regularisation of the ranker
 FEATURES = (
     "model",
     "model_log",
     "model_top",
+    "model_margin",
     "lexical",
     "lexical_top",
     "lexical_complete",
@@ -160,6 +162,7 @@ def candidate_rows(
             model,
             math.log(model + 1e-3),
             float(by_model[:1] == [about]),
+            model - max((scores[a] for a in by_model if a != about), default=0.0),
             lexical_score,
             float(rank == 0),
             float(bool(match and match.complete)),
@@ -196,7 +199,13 @@ def train_ranker(
         for candidate, features in rows:
             table.append(features)
             target.append(int(candidate.about == about))
-    regression = LogisticRegression(C=1.0, max_iter=2000).fit(np.array(table), target)
+    # rounded and in a fixed order: sums over sets of words, and the order candidates tie in,
+    # can differ between processes in the last bits, and so would the weights
+    rounded = np.round(np.array(table), 9).tolist()
+    ordered = sorted(zip(rounded, target, strict=True))
+    regression = LogisticRegression(C=RANKER_STRENGTH, max_iter=2000).fit(
+        np.array([row for row, _ in ordered]), [label for _, label in ordered]
+    )
     return Ranker(regression.coef_[0].astype(np.float64))
 
 
@@ -205,11 +214,16 @@ def reader_for(knowledge: Knowledge, index: Index) -> Reader | None:
     intents = intent_models(knowledge)
     if intents is None:
         return None
+    return Reader(knowledge, index, intents, ranker_for(knowledge, index))
+
+
+def ranker_for(knowledge: Knowledge, index: Index) -> Ranker:
+    """The ranker for these phrasings and names (trained now if need be)."""
     found = examples(knowledge)
     names = [f"{n.kind}:{n.entry_id}:{n.text}" for n in index.names]
-    key = fingerprint(names, names, found.key("ranker"), FEATURES)
+    key = fingerprint(names, names, found.key("ranker"), FEATURES, RANKER_STRENGTH)
 
     def build() -> Ranker:
         return train_ranker(knowledge, index, found, unseen_scores(knowledge, found).rows())
 
-    return Reader(knowledge, index, intents, load_or_build("ranker", key, build, load=Ranker.load))
+    return load_or_build("ranker", key, build, load=Ranker.load)

@@ -30,6 +30,7 @@ Level = Literal["high", "possible", "none"]
 # the concern messages would get help.
 FULL_REPLY_TO_ORDINARY = 0.01
 CONCERNS_HELPED = 0.99
+CALIBRATION_FOLDS = 3  # thresholds are set on scores from models that saw two thirds
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ class RiskCheck:
 
 def training_set(knowledge: Knowledge) -> tuple[list[str], list[str]]:
     """The labelled messages the risk model learns from: the curated safety examples, and the
-    knowledge base's own ways of asking careers questions as ordinary messages."""
+    knowledge base's own ways of asking careers questions, and its job names, as ordinary
+    messages."""
     texts: list[str] = []
     labels: list[str] = []
     for group in knowledge.safety_examples.values():
@@ -119,7 +121,10 @@ def training_set(knowledge: Knowledge) -> tuple[list[str], list[str]]:
     ]
     ordinary += [p for faq in knowledge.faqs.values() for p in faq.phrasings]
     ordinary += [p for talk in knowledge.smalltalk.values() for p in talk.phrasings]
-    ordinary += [role.title for role in knowledge.roles.values()]
+    # every name of a job or apprenticeship is an ordinary message: 'staff nurse' alone must
+    # not read as a worry about staff
+    for entry in [*knowledge.roles.values(), *knowledge.apprenticeships.values()]:
+        ordinary += [entry.title, *entry.aliases]
     texts.extend(ordinary)
     labels.extend([NO_CONCERN] * len(ordinary))
     return texts, labels
@@ -131,7 +136,15 @@ def risk_model(knowledge: Knowledge) -> LinearModel | None:
     if len(set(labels)) < 2 or not knowledge.safety_examples:
         return None
     curated = sum(len(group.examples) for group in knowledge.safety_examples.values())
-    key = fingerprint(texts, labels, STRENGTH, TOLERANCE, FULL_REPLY_TO_ORDINARY, CONCERNS_HELPED)
+    key = fingerprint(
+        texts,
+        labels,
+        STRENGTH,
+        TOLERANCE,
+        FULL_REPLY_TO_ORDINARY,
+        CONCERNS_HELPED,
+        CALIBRATION_FOLDS,
+    )
     return load_or_build("risk", key, lambda: train(texts, labels, curated))
 
 
@@ -140,7 +153,7 @@ def train(texts: list[str], labels: list[str], curated: int) -> LinearModel:
     never saw each example scored it. `curated`: how many of the examples (the first ones)
     are curated safety examples; the rest are plain careers phrasings, too easy to calibrate
     on."""
-    scores = out_of_fold(texts, labels)
+    scores = out_of_fold(texts, labels, folds=CALIBRATION_FOLDS)
     concern = np.array([1.0 - s.get(NO_CONCERN, 0.0) for s in scores[:curated]])
     ordinary = np.array([label == NO_CONCERN for label in labels[:curated]])
     high = float(np.quantile(concern[ordinary], 1 - FULL_REPLY_TO_ORDINARY))

@@ -17,7 +17,8 @@ _VERBS = frozenset("be get have do pay earn work start train apply go move stay 
 _TOWARDS = frozenset(
     stem(word)
     for word in """be become becoming into fancy want wanna train training qualify qualifying
-    move moving switch progress step thinking considering interested""".split()
+    move moving switch progress step thinking considering interested keen hoping aiming
+    eventually someday dream""".split()
 )
 
 

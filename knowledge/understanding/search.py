@@ -28,6 +28,7 @@ from knowledge.understanding.aspects import (
     detect_aspect,
     kind_words,
 )
+from knowledge.understanding.dictionary import english_words
 from knowledge.understanding.names import Name, names_of
 from knowledge.understanding.ranking import Match, most_specific, one_per_topic, rank
 from knowledge.understanding.role_names import RoleReader
@@ -101,7 +102,7 @@ class Index:
                 self.spellings_by_letter[word[0]].append(word)
         self.known_words = {w for name in self.names for w in words(name.text)}
         self.spellings = self.known_words | ASPECT_WORDS
-        self.english_words = frozenset(self.spellings | STOPWORDS)
+        self.base_words = frozenset(self.spellings | STOPWORDS)  # English the base itself uses
         for word in sorted(ASPECT_WORDS - self.known_words):
             if len(word) >= 5:
                 self.spellings_by_letter[word[0]].append(word)
@@ -114,8 +115,8 @@ class Index:
         self.roles = RoleReader(self)
 
     def _correct_uncached(self, word: str) -> str:
-        """The knowledge base's own spelling of a misspelt word: one slip in five letters, two
-        in longer words; shorter words are too easily another word to correct."""
+        """The base's spelling of a slip (one in five letters, two in longer words); short and
+        everyday English words as written."""
         if len(word) <= 4 and word.endswith("s") and word[:-1] in self.known_words:
             return word[:-1]  # 'OTs', 'PAs': the plural of a short name the base knows
         single = _DOUBLED.sub(r"\1", word)
@@ -123,8 +124,8 @@ class Index:
             return single  # 'payy', 'wagee': a key held down too long
         if len(word) < 5 or not word.isalpha() or word in self.spellings:
             return word
-        if word in STOPWORDS:
-            return word
+        if word in STOPWORDS or word in english_words():
+            return word  # a real word, even one the base never uses, is what was meant
         allowed = 1 if len(word) <= 5 else 2
         candidates = self.spellings_by_letter.get(word[0], [])
         close = process.extract(
@@ -203,7 +204,7 @@ class Index:
             if key not in best or match.score > best[key].score:
                 best[key] = match
         # Only the leaders can win; later steps compare matches pairwise, so keep them few.
-        leaders = heapq.nlargest(MAX_CANDIDATES, best.values(), key=rank)
+        leaders = heapq.nsmallest(MAX_CANDIDATES, best.values(), key=rank)
         wants_apprenticeship = (
             understanding.wants_apprenticeship or understanding.aspect == "length"
         )

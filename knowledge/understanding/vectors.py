@@ -11,6 +11,7 @@ import numpy as np
 from knowledge.understanding.features import features
 
 Sparse = tuple[np.ndarray, np.ndarray]  # (columns, values) of one message
+Features = tuple[Counter[int], Counter[int]]  # a message's word and character n-gram counts
 
 
 @dataclass(frozen=True)
@@ -23,19 +24,27 @@ class Vocabulary:
     @classmethod
     def of(cls, texts: Sequence[str]) -> Vocabulary:
         """The vocabulary of the training texts, with smoothed inverse document frequencies."""
+        return cls.of_features([features(text) for text in texts])
+
+    @classmethod
+    def of_features(cls, counted: Sequence[Features]) -> Vocabulary:
+        """As `of`, from the texts' features already counted."""
         frequency: Counter[int] = Counter()
-        for text in texts:
-            word_counts, char_counts = features(text)
+        for word_counts, char_counts in counted:
             frequency.update(set(word_counts) | set(char_counts))
         hashes = np.array(sorted(frequency), dtype=np.uint32)
         documents = np.array([frequency[int(h)] for h in hashes], dtype=np.float64)
-        idf = np.log((1 + len(texts)) / (1 + documents)) + 1
+        idf = np.log((1 + len(counted)) / (1 + documents)) + 1
         return cls(hashes, idf.astype(np.float32))
 
     def vector(self, text: str) -> Sparse:
         """The message's known n-grams as (columns, tf-idf values); words and characters are
         each scaled to length one, so both count equally."""
-        parts = [self._family(counts) for counts in features(text)]
+        return self.vector_of(features(text))
+
+    def vector_of(self, counted: Features) -> Sparse:
+        """As `vector`, from the message's features already counted."""
+        parts = [self._family(counts) for counts in counted]
         columns = np.concatenate([p[0] for p in parts])
         values = np.concatenate([p[1] for p in parts])
         return columns, values

@@ -84,3 +84,18 @@ def test_an_entry_with_too_few_phrasings_is_warned_about(good_dir):
     assert report.knowledge is not None
     warned = [str(w) for w in report.warnings if "example phrasings" in str(w)]
     assert any("care-worker: id: has 2 example phrasings; add at least 12" in w for w in warned)
+
+
+def test_a_move_that_leads_to_names_but_no_step_plans_is_warned_about(good_dir):
+    (good_dir / "pathways.yaml").unlink()
+    report = check(good_dir, today=TODAY)
+    assert report.knowledge is not None
+    warned = [str(w) for w in report.warnings if "no pathway step plans" in str(w)]
+    assert any("care-worker: leads_to.0: names 'senior-care-worker'" in w for w in warned)
+
+
+def test_every_move_the_shipped_base_names_is_planned_or_listed_for_curators():
+    report = check(DEFAULT_DIR, today=TODAY)
+    unplanned = [str(w) for w in report.warnings if "no pathway step plans" in str(w)]
+    # Moves with no published typical length; the route reply says so and shows the way in.
+    assert len(unplanned) <= 7, unplanned

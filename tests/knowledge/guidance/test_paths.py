@@ -83,3 +83,18 @@ def test_a_roles_leads_to_is_reachable_but_untimed():
     assert graph.starts == {"a", "b", "x"}
     assert graph.plan("b", "c") == []  # no timed steps: the answer says how to get in instead
     assert [route.roles for route in graph.plan("a", "b")] == [("a", "b")]
+
+
+def test_the_moves_people_ask_about_most_are_planned_on_the_shipped_base():
+    from knowledge.base.loader import load
+
+    graph = Graph.of(load())
+    for start, goal in [
+        ("emergency-care-assistant", "paramedic"),
+        ("pharmacy-technician", "pharmacist"),
+        ("registered-nurse", "health-visitor"),
+        ("diagnostic-radiographer", "sonographer"),
+        ("healthcare-science-assistant", "biomedical-scientist"),
+    ]:
+        routes = graph.plan(start, goal)
+        assert routes and routes[0].months > 0, (start, goal)
