@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-import yaml
-
-from benchmarks.measure import peak_memory_mb, summary, timed_ms
+from benchmarks.measure import (
+    cold_ask_ms,
+    peak_memory_mb,
+    questions_in,
+    summary,
+    timed_ms,
+    timed_ms_each,
+)
 from benchmarks.synthetic_kb import role_title, write
 from bot.flows.answer import Answerer
 from knowledge.base.loader import load
@@ -26,22 +28,6 @@ QUESTION_FILES = (
     ROOT.parent / "shared" / "eval" / "questions.yaml",
     ROOT / "tests" / "bot" / "eval_heldout.yaml",
 )
-
-
-def _questions() -> list[str]:
-    questions = []
-    for path in QUESTION_FILES:
-        if path.exists():
-            questions += [case["q"] for case in yaml.safe_load(path.read_text())]
-    return questions
-
-
-def _latency(answerer: Answerer, questions: list[str], rounds: int) -> list[float]:
-    samples = []
-    for _ in range(rounds):
-        for question in questions:
-            samples += timed_ms(lambda q=question: answerer.answer(q), 1)
-    return samples
 
 
 def _synthetic_questions(size: int) -> list[str]:
@@ -56,9 +42,10 @@ def main() -> None:
     knowledge = load()
     build = timed_ms(lambda: Index(knowledge), 10)
     answerer = Answerer(knowledge)
-    questions = _questions()
+    questions = questions_in(QUESTION_FILES)
     print(f"shipped index build: {summary(build)}")
-    print(f"shipped, {len(questions)} questions x 20: {summary(_latency(answerer, questions, 20))}")
+    latency = timed_ms_each(answerer.answer, questions * 20)
+    print(f"shipped, {len(questions)} questions x 20: {summary(latency)}")
 
     with tempfile.TemporaryDirectory() as scratch:
         big = load(write(Path(scratch) / "kb", 10_000))
@@ -68,16 +55,10 @@ def main() -> None:
     print(f"10,000-entry index build: {summary(build)}")
     print(
         f"10,000 entries, {len(questions) + len(synthetic)} questions x 3: "
-        f"{summary(_latency(big_answerer, questions + synthetic, 3))}"
+        f"{summary(timed_ms_each(big_answerer.answer, (questions + synthetic) * 3))}"
     )
 
-    cold = []
-    for _ in range(5):
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "bot.cli", "ask", "hello"], check=True, capture_output=True
-        )
-        cold.append((time.perf_counter() - started) * 1000)
+    cold = cold_ask_ms("hello")
     print(
         f'cold start `carepath ask "hello"`: median {statistics.median(cold):.0f} ms, '
         f"worst {max(cold):.0f} ms"

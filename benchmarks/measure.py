@@ -7,8 +7,13 @@ import io
 import pstats
 import resource
 import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import yaml
 
 
 def peak_memory_mb() -> float:
@@ -45,3 +50,34 @@ def profile_top(profile: cProfile.Profile, count: int = 15) -> str:
     lines = out.getvalue().splitlines()
     start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
     return "\n".join(line for line in lines[start:] if line.strip())
+
+
+def timed_ms_each(action: Callable[[str], object], inputs: list[str]) -> list[float]:
+    """Milliseconds of `action` on each input, one sample an input."""
+    samples = []
+    for item in inputs:
+        samples += timed_ms(lambda item=item: action(item), 1)
+    return samples
+
+
+def cold_ask_ms(question: str, runs: int = 5) -> list[float]:
+    """Milliseconds of whole `carepath ask QUESTION` processes, from start to exit."""
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot.cli", "ask", question],
+            check=True,
+            capture_output=True,
+        )
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def questions_in(paths: Iterable[Path]) -> list[str]:
+    """The questions (`q`) of every evaluation file that exists among `paths`."""
+    found = []
+    for path in paths:
+        if path.exists():
+            found += [case["q"] for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    return found

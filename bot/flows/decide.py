@@ -111,14 +111,13 @@ def decide(answerer: Answerer, reading: Reading) -> Answered:
     if first is not None and set_aside:
         # the question once the greeting, or a route read but with none to plan, is set aside
         # ("hello, how much do nurses earn"; "i dont want to be alive. what does an HCA earn")
-        rest = first.probability / max(1e-9, 1.0 - top.probability)
-        first = Candidate(first.about, first.kind, min(1.0, rest), first.match)
+        first = Candidate(first.about, first.kind, _beside_top(reading, first), first.match)
     if first is None or (top.about == OUT_OF_SCOPE and top.probability >= ANSWER_AT):
         return _fallback(answerer, first)
-    if first.probability >= ANSWER_AT and not _out_of_scope_as_likely(reading, first):
-        return _answer(answerer, reading, first)
     if _out_of_scope_as_likely(reading, first):
         return _fallback(answerer, first)
+    if first.probability >= ANSWER_AT:
+        return _answer(answerer, reading, first)
     close = [c for c in entries[1:3] if c.probability >= CLOSE * first.probability]
     if first.probability >= SUGGEST_AT and close:
         return _did_you_mean(answerer, reading, [first, *close])
@@ -133,7 +132,12 @@ def _named_beside_small_talk(reading: Reading, first: Candidate) -> bool:
         return False
     if first.match is None or not first.match.complete:
         return False
-    return first.probability / max(1e-9, 1.0 - top.probability) >= ANSWER_AT
+    return _beside_top(reading, first) >= ANSWER_AT
+
+
+def _beside_top(reading: Reading, candidate: Candidate) -> float:
+    """The candidate's probability once the top reading is set aside."""
+    return min(1.0, candidate.probability / max(1e-9, 1.0 - reading.top.probability))
 
 
 def _out_of_scope_as_likely(reading: Reading, first: Candidate) -> bool:

@@ -19,7 +19,6 @@ from knowledge.understanding.vectors import Vocabulary
 STRENGTH = 10.0  # inverse regularisation (scikit-learn's C), chosen by cross-validation
 FOLDS = 5
 TOLERANCE = 1e-4  # the solver stops when the fit improves less than this
-_processes: int | None = None  # folds fitted side by side; None: one process a core
 
 
 def fit(
@@ -32,6 +31,7 @@ def fit(
     """A multinomial logistic regression over word and character n-grams; the same examples
     always give the same model."""
     from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
 
     counted = [features(text) for text in texts]
     vocabulary = Vocabulary.of_features(counted)
@@ -47,23 +47,15 @@ def fit(
     )
     classes = sorted(set(labels))
     target = np.array([classes.index(label) for label in labels])
-    coefficients, intercept = _train(matrix, target, strength, tolerance)
-    weights, bias = coefficients.T.astype(np.float32), intercept.astype(np.float32)
-    if len(classes) == 2:  # one margin for two classes: as two scores, for the softmax
-        weights = np.hstack([np.zeros_like(weights), weights])
-        bias = np.array([0.0, bias[0]], dtype=np.float32)
-    return LinearModel(tuple(classes), vocabulary, weights, bias)
-
-
-def _train(
-    matrix: object, target: np.ndarray, strength: float, tolerance: float
-) -> tuple[np.ndarray, np.ndarray]:
-    from sklearn.linear_model import LogisticRegression
-
     regression = LogisticRegression(
         C=strength, tol=tolerance, max_iter=3000, class_weight="balanced"
     ).fit(matrix, target)
-    return regression.coef_, regression.intercept_
+    weights = regression.coef_.T.astype(np.float32)
+    bias = regression.intercept_.astype(np.float32)
+    if len(classes) == 2:  # scikit-learn keeps one score for two classes: as two, for softmax
+        weights = np.hstack([np.zeros_like(weights), weights])
+        bias = np.array([0.0, bias[0]], dtype=np.float32)
+    return LinearModel(tuple(classes), vocabulary, weights, bias)
 
 
 def out_of_fold(
@@ -76,7 +68,7 @@ def out_of_fold(
 ) -> list[dict[str, float]]:
     """Each example's class probabilities from a model that never saw it (k-fold, with a
     fixed shuffle): how the model will do on messages it was not trained on. The folds are
-    fitted side by side (see `fold_processes`)."""
+    fitted side by side, one process a core."""
     order = list(range(len(texts)))
     random.Random(0).shuffle(order)
     parts = [order[fold::folds] for fold in range(folds)]
@@ -86,32 +78,16 @@ def out_of_fold(
         kept = [i for i in order if i not in held]
         held_texts = [texts[i] for i in part]
         jobs.append(
-            (
-                [texts[i] for i in kept],
-                [labels[i] for i in kept],
-                held_texts,
-                strength,
-                tolerance,
-            )
+            ([texts[i] for i in kept], [labels[i] for i in kept], held_texts, strength, tolerance)
         )
     found: list[dict[str, float]] = [{} for _ in texts]
-    processes = min(folds, _processes or os.cpu_count() or 1)
-    if processes == 1:
-        results = list(map(_fold, jobs))
-    else:
-        with ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn")) as pool:
-            results = list(pool.map(_fold, jobs))
-    for part, scores in zip(parts, results, strict=True):
-        for i, score in zip(part, scores, strict=True):
-            found[i] = score
+    with ProcessPoolExecutor(
+        max_workers=min(folds, os.cpu_count() or 1), mp_context=get_context("spawn")
+    ) as pool:
+        for part, scores in zip(parts, pool.map(_fold, jobs), strict=True):
+            for i, score in zip(part, scores, strict=True):
+                found[i] = score
     return found
-
-
-def fold_processes(count: int | None) -> None:
-    """How many processes fit folds side by side (one, inside a worker that already runs
-    beside others); None: one a core."""
-    global _processes
-    _processes = count
 
 
 def _fold(job: tuple[list[str], list[str], list[str], float, float]) -> list[dict[str, float]]:

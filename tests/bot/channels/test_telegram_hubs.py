@@ -69,6 +69,13 @@ async def lead_via_telegram(application, fake_api, first_id: int = 1) -> None:
         await deliver(application, button_update(number, PERSON, data))
 
 
+async def question_to_hub(application, text: str, first_id: int = 1) -> None:
+    """The person asks `text`, chooses to ask a person, and agrees to send it."""
+    await deliver(application, message_update(first_id, PERSON, text))
+    await deliver(application, button_update(first_id + 1, PERSON, "ask:person"))
+    await deliver(application, button_update(first_id + 2, PERSON, "ask:send"))
+
+
 def card_of(fake_api) -> dict:
     return next(
         p for p in fake_api.sent() if int(p["chat_id"]) == HUB_CHAT and "New lead" in p["text"]
@@ -190,9 +197,7 @@ async def test_a_link_with_ampersands_reaches_the_hub_escaped_once_and_whole(
 ):
     link = "https://jobs.example.org/search?role=carer&town=Nottingham&page=2"
     await lead_via_telegram(application, fake_api, first_id=60)
-    await deliver(application, message_update(1, PERSON, f"is this job real? {link}"))
-    await deliver(application, button_update(2, PERSON, "ask:person"))
-    await deliver(application, button_update(3, PERSON, "ask:send"))
+    await question_to_hub(application, f"is this job real? {link}")
     await drain(await relay_for(application, engine))
     [card] = [
         p for p in fake_api.sent() if "is this job real" in p["text"] and int(p["chat_id"]) < 0
@@ -206,9 +211,7 @@ async def test_forgetting_asks_the_hub_to_delete_a_question_it_received(
     application, fake_api, engine
 ):
     await lead_via_telegram(application, fake_api, first_id=50)
-    await deliver(application, message_update(1, PERSON, "can I bring my dog to work"))
-    await deliver(application, button_update(2, PERSON, "ask:person"))
-    await deliver(application, button_update(3, PERSON, "ask:send"))
+    await question_to_hub(application, "can I bring my dog to work")
     relay = await relay_for(application, engine)
     await drain(relay)
     await deliver(application, message_update(4, PERSON, "/forget"))

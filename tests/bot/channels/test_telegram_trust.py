@@ -13,6 +13,7 @@ from tests.bot.channels.test_telegram_hubs import (
     drain,
     in_group,
     lead_via_telegram,
+    question_to_hub,
     relay_for,
     tap_in_group,
 )
@@ -47,9 +48,7 @@ async def test_someone_who_left_the_group_cannot_claim_with_a_forged_tap(
 
 async def test_someone_who_left_cannot_answer_a_question_card(application, fake_api, engine):
     await lead_via_telegram(application, fake_api, first_id=50)
-    await deliver(application, message_update(1, PERSON, "can I wear trainers on shift"))
-    await deliver(application, button_update(2, PERSON, "ask:person"))
-    await deliver(application, button_update(3, PERSON, "ask:send"))
+    await question_to_hub(application, "can I wear trainers on shift")
     relay = await relay_for(application, engine)
     await drain(relay)
     async with engine.database.transaction() as session:
@@ -106,9 +105,7 @@ async def test_forget_removes_the_details_from_the_hubs_own_cards_before_the_not
     application, fake_api, engine
 ):
     await lead_via_telegram(application, fake_api)
-    await deliver(application, message_update(30, PERSON, "can I wear trainers on shift"))
-    await deliver(application, button_update(31, PERSON, "ask:person"))
-    await deliver(application, button_update(32, PERSON, "ask:send"))
+    await question_to_hub(application, "can I wear trainers on shift", first_id=30)
     relay = await relay_for(application, engine)
     await drain(relay)
     async with engine.database.transaction() as session:
