@@ -6,9 +6,8 @@ import csv
 import json
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from multiprocessing import get_context
 from pathlib import Path
 
 from knowledge.base.freshness import figure_ages
@@ -18,11 +17,14 @@ from knowledge.base.problems import KnowledgeError
 
 def kb_build(directory: Path | None) -> int:
     """Train the learned models from the knowledge base (or find them built already): the
-    risk check, the understanding models and the scores the ranker learns from are trained
-    side by side in worker processes; the ranker then learns here."""
-    from knowledge.understanding.reading import reader_for
+    risk check, the understanding models and the ranker are built side by side, each fit in
+    one shared set of worker processes (one a core)."""
+    from knowledge.understanding.dictionary import english_words
+    from knowledge.understanding.intents import intent_models
+    from knowledge.understanding.reading import ranker_for, reader_for
     from knowledge.understanding.risk import risk_model
     from knowledge.understanding.search import Index
+    from knowledge.understanding.training import shared_workers
 
     try:
         knowledge = load(directory)
@@ -30,11 +32,17 @@ def kb_build(directory: Path | None) -> int:
         print(f"The knowledge base has problems:\n{error}", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
-        for job in [pool.submit(_build, directory, part) for part in ("ranker", "risk", "about")]:
-            job.result()
-    risk = risk_model(knowledge)  # both now load from the cache the workers wrote
-    reader = reader_for(knowledge, Index(knowledge))
+    english_words()  # the index's spelling correction needs it
+    with shared_workers(), ThreadPoolExecutor(max_workers=3) as threads:
+        parts = [
+            threads.submit(risk_model, knowledge),
+            threads.submit(intent_models, knowledge),
+            threads.submit(ranker_for, knowledge, Index(knowledge)),
+        ]
+        risk = parts[0].result()
+        for part in parts[1:]:
+            part.result()
+    reader = reader_for(knowledge, Index(knowledge))  # loads what the parts built
     took = time.perf_counter() - started
     if risk is not None:
         print(
@@ -46,24 +54,6 @@ def kb_build(directory: Path | None) -> int:
         print(f"understanding: {len(about.classes)} things a message can be about")
     print(f"learned models ready in {took:.1f} s")
     return 0
-
-
-def _build(directory: Path | None, part: str) -> None:
-    """Build one part of the learned models into the cache (run in a worker process)."""
-    from knowledge.understanding.dictionary import english_words
-    from knowledge.understanding.intents import intent_models
-    from knowledge.understanding.reading import ranker_for
-    from knowledge.understanding.risk import risk_model
-    from knowledge.understanding.search import Index
-
-    knowledge = load(directory)
-    if part == "risk":
-        risk_model(knowledge)
-    elif part == "about":
-        intent_models(knowledge)
-    else:
-        english_words()  # the index's spelling correction needs it
-        ranker_for(knowledge, Index(knowledge))
 
 
 def kb_check(

@@ -41,6 +41,7 @@ MOVE_AT = 0.25  # with one job named, a route if the model gives routes this muc
 OUT_OF_SCOPE_RIVAL = 0.7  # the model's out-of-scope chance, as a share of the answer's, that
 # makes an answer unsure unless the message names the entry in full ('personal trainer level 3'
 # is not about personal assistants)
+ASKS_OF_THE_JOB = frozenset({"pay", "reg"})  # 'care worker pay' asks of the job, not a move
 PATHWAY_AT = 0.05  # a pathway this likely may say where the person wants to go
 ASPECT_MODEL_AT = 0.5  # the aspect model is believed when no word says the aspect, from here
 
@@ -91,7 +92,9 @@ def decide(answerer: Answerer, reading: Reading) -> Answered:
             reply = answerer.knowledge.smalltalk[talk].reply
             return Answered([Reply(reply, main_menu_buttons())], None)
         return _fallback(answerer, None)
-    moving = top.about == "route" or route_chance >= MOVE_AT
+    moving = top.about == "route" or (
+        route_chance >= MOVE_AT and understanding.aspect not in ASKS_OF_THE_JOB
+    )
     if moving or (top.kind == "roles" and _moving(answerer, text)):
         start, goal = _move(answerer, reading)
         if start and goal:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from functools import lru_cache
 
 from knowledge.understanding.text import normalise
 
@@ -33,13 +34,21 @@ def features(text: str) -> tuple[Counter[int], Counter[int]]:
         word_counts[_hash("w " + word)] += 1
         word_counts[_hash(f"b {previous} {word}")] += 1
         previous = word
-        padded = f" {word} "
-        for size in CHAR_SIZES:
-            for start in range(len(padded) - size + 1):
-                char_counts[_hash("c" + padded[start : start + size])] += 1
+        char_counts.update(_char_grams(word))
     if words:
         word_counts[_hash(f"b {previous} </s>")] += 1
     return word_counts, char_counts
+
+
+@lru_cache(maxsize=65536)
+def _char_grams(word: str) -> tuple[int, ...]:
+    """The hashed character n-grams of one word (words repeat, so each is worked out once)."""
+    padded = f" {word} "
+    return tuple(
+        _hash("c" + padded[start : start + size])
+        for size in CHAR_SIZES
+        for start in range(len(padded) - size + 1)
+    )
 
 
 def _hash(feature: str) -> int:

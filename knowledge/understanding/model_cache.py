@@ -15,7 +15,7 @@ from typing import BinaryIO, Protocol, TypeVar
 from knowledge.understanding.linear import LinearModel
 
 log = logging.getLogger(__name__)
-FORMAT = "2"  # bump when features or training change, so older files are not trusted
+FORMAT = "5"  # bump when features or training change, so older files are not trusted
 KEEP = 4  # built files kept per model: several checkouts or branches may share one folder
 
 

@@ -190,6 +190,8 @@ def train_ranker(
     """Learn how to weigh the model against the lexical evidence, from the phrasings."""
     from sklearn.linear_model import LogisticRegression
 
+    from knowledge.understanding.training import one_thread
+
     kinds = {about: kind_of(knowledge, about) for about in set(examples.about)}
     table, target = [], []
     for text, about, scores in zip(examples.texts, examples.about, unseen, strict=True):
@@ -203,9 +205,10 @@ def train_ranker(
     # can differ between processes in the last bits, and so would the weights
     rounded = np.round(np.array(table), 9).tolist()
     ordered = sorted(zip(rounded, target, strict=True))
-    regression = LogisticRegression(C=RANKER_STRENGTH, max_iter=2000).fit(
-        np.array([row for row, _ in ordered]), [label for _, label in ordered]
-    )
+    with one_thread():
+        regression = LogisticRegression(C=RANKER_STRENGTH, max_iter=2000).fit(
+            np.array([row for row, _ in ordered]), [label for _, label in ordered]
+        )
     return Ranker(regression.coef_[0].astype(np.float64))
 
 

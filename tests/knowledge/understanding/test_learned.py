@@ -7,7 +7,7 @@ import pytest
 from knowledge.understanding.features import features, tokens
 from knowledge.understanding.linear import LinearModel
 from knowledge.understanding.model_cache import fingerprint, load_or_build
-from knowledge.understanding.training import fit, out_of_fold
+from knowledge.understanding.training import fit, out_of_fold, shared_workers
 from knowledge.understanding.vectors import Vocabulary
 
 TEXTS = [
@@ -52,6 +52,15 @@ def test_the_same_examples_give_the_same_model():
     assert np.array_equal(first.weights, second.weights)
     assert np.array_equal(first.vocabulary.hashes, second.vocabulary.hashes)
     assert out_of_fold(TEXTS * 2, LABELS * 2) == out_of_fold(TEXTS * 2, LABELS * 2)
+
+
+def test_a_model_fitted_in_the_shared_workers_is_the_one_fitted_here():
+    here = fit(TEXTS * 3, LABELS * 3)
+    with shared_workers(2):
+        there = fit(TEXTS * 3, LABELS * 3)
+        folds = out_of_fold(TEXTS * 2, LABELS * 2)
+    assert np.array_equal(here.weights, there.weights)
+    assert folds == out_of_fold(TEXTS * 2, LABELS * 2)
 
 
 def test_a_saved_model_loads_the_same(tmp_path):
