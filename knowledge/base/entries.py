@@ -77,6 +77,19 @@ class Knowledge:
     locations: Mapping[str, Location] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
 
+    def __getstate__(self) -> dict[str, object]:
+        """Its fields, the read-only mappings as plain dicts (which can be pickled)."""
+        return {
+            name: dict(value) if isinstance(value, MappingProxyType) else value
+            for name, value in vars(self).items()
+        }
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore the fields, each mapping read-only again."""
+        for name, value in state.items():
+            frozen = MappingProxyType(value) if isinstance(value, dict) else value
+            object.__setattr__(self, name, frozen)
+
     @classmethod
     def build(
         cls,

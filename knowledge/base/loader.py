@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from knowledge.base import crosscheck, freshness, minimum, standards
 from knowledge.base.entries import KINDS, Knowledge, Location
 from knowledge.base.kinds import ENTRY_KINDS
+from knowledge.base.knowledge_cache import data_files, loaded_once
 from knowledge.base.problems import KnowledgeError, Problem
 from knowledge.base.raw import RawEntry
 from knowledge.base.schema import Strict
@@ -36,11 +37,18 @@ class Report:
 
 
 def load(directory: str | Path | None = None, *, today: date | None = None) -> Knowledge:
-    """Load the knowledge base in `directory` (shipped one by default); raise KnowledgeError."""
-    report = check(directory, today=today)
-    if report.errors or report.knowledge is None:
-        raise KnowledgeError(report.errors)
-    return report.knowledge
+    """Load the knowledge base in `directory` (shipped one by default); raise KnowledgeError.
+    Once checked, it is kept and read back until a file (or the day) changes."""
+    root = Path(directory) if directory is not None else DEFAULT_DIR
+    day = today or date.today()
+
+    def checked() -> Knowledge:
+        report = check(root, today=day)
+        if report.errors or report.knowledge is None:
+            raise KnowledgeError(report.errors)
+        return report.knowledge
+
+    return loaded_once(root, day, checked)
 
 
 def check(directory: str | Path | None = None, *, today: date | None = None) -> Report:
@@ -92,7 +100,7 @@ def _read_directory(root: Path, errors: list[Problem]) -> list[RawEntry]:
     if not root.is_dir():
         errors.append(Problem(str(root), 0, "-", "-", "is not a directory of YAML files"))
         return []
-    files = sorted([*root.glob("*.yaml"), *root.glob("*.yml")])
+    files = data_files(root)
     if not files:
         errors.append(
             Problem(str(root), 0, "-", "-", "has no .yaml files; add roles.yaml, faqs.yaml ...")

@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
+from knowledge.base.built_files import cache_dir, keep
 from knowledge.understanding.linear import LinearModel
 
 log = logging.getLogger(__name__)
 FORMAT = "5"  # bump when features or training change, so older files are not trusted
-KEEP = 4  # built files kept per model: several checkouts or branches may share one folder
-
-
-def cache_dir() -> Path:
-    """Where built models are kept: $CAREPATH_CACHE_DIR, else the user's cache folder."""
-    if configured := os.environ.get("CAREPATH_CACHE_DIR"):
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "carepath"
 
 
 def fingerprint(texts: Sequence[str], labels: Sequence[str], *settings: object) -> str:
@@ -62,29 +52,5 @@ def load_or_build(
         except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile):
             log.warning("the built %s model could not be read; building it again", name)
     model = build()
-    _save(model, path)
+    keep(path, model.save, what=f"{name} model")
     return model
-
-
-def _save(model: Built, path: Path) -> None:
-    """Write atomically, so a worker never reads a half-written file; a folder we cannot write
-    to only costs the next start a rebuild."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as file:
-            model.save(file)
-        os.replace(file.name, path)
-    except OSError as error:
-        log.warning("could not keep the built model (%s); it will be built again", error.strerror)
-        return
-    name = path.name.rsplit("-", 1)[0]
-    built = sorted(path.parent.glob(f"{name}-*.npz"), key=_age)
-    for older in built[KEEP:]:  # built from data that has since changed
-        older.unlink(missing_ok=True)
-
-
-def _age(path: Path) -> float:
-    try:
-        return -path.stat().st_mtime
-    except OSError:  # removed by another process meanwhile
-        return 0.0

@@ -99,7 +99,7 @@ def test_the_cache_builds_once_reuses_rebuilds_on_change_and_when_corrupt(tmp_pa
 
 
 def test_the_cache_keeps_a_few_recent_builds_for_checkouts_that_share_it(tmp_path):
-    from knowledge.understanding.model_cache import KEEP
+    from knowledge.base.built_files import KEEP
 
     for number in range(KEEP + 3):
         texts = [*TEXTS, f"extra question {number}"]
