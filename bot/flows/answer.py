@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from bot.answers.entries import (
@@ -33,6 +32,7 @@ from knowledge.understanding.ranking import Match, topic_words
 from knowledge.understanding.reading import reader_for
 from knowledge.understanding.risk import Risk, RiskCheck, risk_model
 from knowledge.understanding.search import Index, Understanding
+from knowledge.understanding.subjects import follows_up, has_own_subject, refers_back
 
 ANSWER_AT = 68  # a match this good is an answer...
 AMBIGUITY_GAP = 8  # ...unless another is this close
@@ -42,7 +42,6 @@ SUGGEST_AT = 45  # below this we do not even suggest
 POSTCODE_OVERRIDE = 95  # a postcode names the hub unless something else is asked this clearly
 LONG_MESSAGE_CHARS = 600  # longer than any one question: several things asked at once
 COMMANDS_IN_CHAT = "Commands such as /start work in the chat. Ask me a question in words."
-_REFERS_BACK = re.compile(r"\b(it|that|this|them|they|there|for me)\b", re.IGNORECASE)
 SINGULAR = {
     "roles": "role",
     "apprenticeships": "apprenticeship",
@@ -125,27 +124,23 @@ class Answerer:
         if self.reader is not None:
             reading = self.reader.read(text)
             subject_name = self._subject_name(subject)
-            if subject_name and self.follows_up(reading.understanding):
+            if subject_name and follows_up(reading.understanding, SUGGEST_AT):
+                # subjects first: 'do apprenticeships pay?' after a nurse is about apprentices
+                if has_own_subject(reading.understanding) and not refers_back(text):
+                    own = decide(self, reading)
+                    if own.match is not None:
+                        return own
                 followed = decide(self, self.reader.read(f"{text} {subject_name}"))
                 if followed.match is not None:
                     return followed
             return decide(self, reading)
         understanding = self.index.understand(text)
         subject_name = self._subject_name(subject)
-        if subject_name and self.follows_up(understanding):
+        if subject_name and follows_up(understanding, SUGGEST_AT):
             followed = self._answer_understood(self.index.understand(f"{text} {subject_name}"))
             if followed.match is not None:
                 return followed
         return self._answer_understood(understanding)
-
-    def follows_up(self, understanding: Understanding) -> bool:
-        """True when a message asks about something said before: an aspect or 'it', and no
-        topic of its own ('what about pay', 'how long does it take', 'what's next for me')."""
-        if understanding.route or understanding.postcode:
-            return False
-        if any(topic_words(m) for m in understanding.matches if m.score >= SUGGEST_AT):
-            return False
-        return understanding.aspect is not None or bool(_REFERS_BACK.search(understanding.text))
 
     def _subject_name(self, subject: str | None) -> str | None:
         kind, _, entry_id = (subject or "").partition(":")

@@ -172,6 +172,9 @@ def _a_name_shared_by_several(reading: Reading) -> list[Candidate]:
         return []
     chances = {c.about: c.probability for c in reading.candidates}
     shared.sort(key=lambda m: (-chances.get(m.entry_id, 0.0), -m.score))
+    first, second = (chances.get(m.entry_id, 0.0) for m in shared[:2])
+    if first >= SURE and second < CLOSE * first:
+        return []  # 'is there an apprenticeship for paramedic': the rest are not close
     return [Candidate(m.entry_id, m.kind, chances.get(m.entry_id, 0.0), m) for m in shared[:3]]
 
 
