@@ -206,6 +206,8 @@ class Engine:
                 score=getattr(guess, "score", None),
                 answered=answered.match is not None,
             )
+        if answered.match and answered.match.id == "after-applying":
+            return await privacy.my_status(turn)  # 'what happens now': their own requests
         if answered.route_goal is not None:
             start_id, goal = answered.route_goal
             return [pathway.planned(turn, self.answerer.graph, start_id, goal)]
@@ -220,6 +222,8 @@ class Engine:
 
     async def _button(self, turn: Turn, data: str) -> list[Reply]:
         head, _, rest = data.partition(":")
+        if head == "status":
+            return await privacy.my_status(turn)
         if head == "menu":
             return [self._menu(rest)]
         if head == "none":  # "None of these": the suggestions were not what they meant

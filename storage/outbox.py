@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import OutboxMessage, utcnow
 
 DELIVERED_OR_IN_FLIGHT = ("sent", "claimed")
-UNPACED = ("enquiry_answer", "alert")  # these go to people or admins, not to a hub's group
+# these go to people or admins, not to a hub's group
+UNPACED = ("enquiry_answer", "status_notice", "alert")
 PACE_WINDOW = timedelta(minutes=1)
 
 

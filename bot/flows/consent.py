@@ -4,6 +4,7 @@ confirmation of where the details went."""
 
 from __future__ import annotations
 
+from bot.flows.next_steps import CHECK, next_step
 from bot.replies import Button, Reply
 from knowledge.base.schema import Hub
 
@@ -30,25 +31,15 @@ def consent_reply(*, hub: Hub, interests: str, retention_days: int) -> Reply:
 
 
 def confirmation(hub: Hub, *, name: str, ref: str, channel: str) -> Reply:
-    """What the person reads after Yes: where their details go, their reference, their rights."""
+    """What the person reads after Yes: where their details go, what happens now and by when,
+    their reference, how to check on it, and their rights."""
+    # the terminal has no hub chat of its own: its leads wait until CarePath next reaches the hub
+    status = "waiting" if channel == "terminal" else "new"
+    went = "are saved for" if status == "waiting" else "are on their way to"
     return Reply(
-        f"Thank you, {name}. {_where_details_go(hub, channel)} Your reference is {ref}.\n\n"
-        "/mydata shows everything we hold about you; /forget withdraws it at any time.",
-        (Button("Ask another question", "menu"),),
-    )
-
-
-def _where_details_go(hub: Hub, channel: str) -> str:
-    """The terminal has no hub chat of its own, so it says plainly when a lead made there
-    is delivered."""
-    if channel == "terminal":
-        return (
-            f"Your details are saved for {hub.name}. In this terminal chat they wait in "
-            "CarePath's outbox: they are only delivered to the hub when CarePath's Telegram bot "
-            "(carepath run) or a relay (carepath relay) runs with the hubs' chats configured. "
-            "`carepath leads pending` lists what is waiting."
-        )
-    return (
-        f"Your details are on their way to {hub.name}, and they will contact you "
-        f"{hub.response_promise}."
+        f"Thank you, {name}. Your details {went} {hub.name}. Your reference is {ref}.\n\n"
+        f"What happens now: {next_step(status, hub)}\n\n"
+        f"{CHECK} /mydata shows everything we hold about you; /forget withdraws it at any "
+        "time.",
+        (Button("Where my request stands", "status"), Button("Ask another question", "menu")),
     )

@@ -26,6 +26,8 @@ SURE = 0.8  # small talk needs this much, unless a small-talk phrase is said
 ASKED_TOO = 0.25  # beside small talk, a question this likely is answered ("hi, nurse pay?")
 SUGGEST_AT = 0.15  # below this nothing is even suggested
 CLOSE = 0.3  # a second suggestion must be at least this share of the first
+DECISIVE = 0.6  # the model's own chance of one of close candidates that settles it...
+DECISIVE_RATIO = 5.0  # ...when it is this many times the others' best
 FRAGMENT_WORDS = 2  # a message this short that names no job in full...
 FRAGMENT_SCORE = 40  # ...but matches part of several jobs' names this well is a question
 ENTRY_KINDS = ("roles", "apprenticeships", "faqs", "pathways")
@@ -122,9 +124,24 @@ def decide(answerer: Answerer, reading: Reading) -> Answered:
     if first.probability >= ANSWER_AT:
         return _answer(answerer, reading, first)
     close = [c for c in entries[1:3] if c.probability >= CLOSE * first.probability]
+    if decisive := _decisive_model_choice(reading, [first, *close]):
+        return _answer(answerer, reading, decisive)
     if first.probability >= SUGGEST_AT and close:
         return _did_you_mean(answerer, reading, [first, *close])
     return _fallback(answerer, first)
+
+
+def _decisive_model_choice(reading: Reading, torn: list[Candidate]) -> Candidate | None:
+    """When the ranker is torn between close candidates but the model itself is decisive
+    about one of them, that one: a name matched only through a shared stem ('pharmacy' in
+    'pharmacist') must not outweigh a model that is sure the message asks something else."""
+    if len(torn) < 2:
+        return None
+    scores = reading.scores
+    best = max(torn, key=lambda c: scores.get(c.about, 0.0))
+    rest = max(scores.get(c.about, 0.0) for c in torn if c is not best)
+    sure = scores.get(best.about, 0.0)
+    return best if sure >= DECISIVE and sure >= DECISIVE_RATIO * rest else None
 
 
 def _named_beside_small_talk(reading: Reading, first: Candidate) -> bool:

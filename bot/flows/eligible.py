@@ -8,7 +8,7 @@ from collections import defaultdict
 from bot.answers.entries import payload
 from bot.answers.training import apprenticeship_name
 from bot.answers.wording import bullets, compose, short_label
-from bot.flows.questions import Question
+from bot.flows.questions import Question, step_of
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from knowledge.base.dates import as_of_label
@@ -56,7 +56,8 @@ def start(turn: Turn) -> list[Reply]:
     set_state(turn.state, flow=FLOW, step="age", data=turn.kept())
     return [
         Reply(
-            "Let's see which apprenticeships you could start. How old are you?",
+            "Let's see which apprenticeships you could start. "
+            f"{step_of(1, len(QUESTIONS) + 1)}: How old are you?",
             (Button("Cancel", f"{FLOW}:cancel"),),
         )
     ]
@@ -92,7 +93,8 @@ def handle(turn: Turn) -> list[Reply]:
 def _ask(turn: Turn, question: Question, intro: str = "") -> Reply:
     rules = turn.knowledge.apprenticeship_rules
     meaning = f" ({rules.english_maths_level2})" if rules else ""
-    return question.reply(FLOW, intro, meaning=meaning)
+    number = QUESTIONS.index(question) + 2  # the age is question 1
+    return question.reply(FLOW, intro, step_of(number, len(QUESTIONS) + 1), meaning=meaning)
 
 
 def _result(turn: Turn, data: dict) -> Reply:

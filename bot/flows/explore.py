@@ -6,7 +6,7 @@ import re
 
 from bot.answers.entries import payload
 from bot.answers.wording import short_label
-from bot.flows.questions import Question
+from bot.flows.questions import Question, step_of
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from knowledge.guidance.explore import Answers, best_roles
@@ -97,7 +97,9 @@ def start(turn: Turn) -> list[Reply]:
     set_state(turn.state, flow=FLOW, step=QUESTIONS[0].key, data=turn.kept())
     return [
         QUESTIONS[0].reply(
-            FLOW, "Six quick questions and I'll suggest three jobs that could suit you.\n\n"
+            FLOW,
+            "Six quick questions and I'll suggest three jobs that could suit you.\n\n",
+            step_of(1, len(QUESTIONS)),
         )
     ]
 
@@ -112,12 +114,13 @@ def handle(turn: Turn) -> list[Reply]:
     question = QUESTIONS[index]
     value = question.answer(FLOW, button, text)
     if value is None:
-        return [question.reply(FLOW, "Please choose one of the answers.\n\n")]
+        again = "Please choose one of the answers.\n\n"
+        return [question.reply(FLOW, again, step_of(index + 1, len(QUESTIONS)))]
     data = {**turn.state.data, question.key: value}
     if index + 1 < len(QUESTIONS):
         following = QUESTIONS[index + 1]
         set_state(turn.state, flow=FLOW, step=following.key, data=data)
-        return [following.reply(FLOW)]
+        return [following.reply(FLOW, step=step_of(index + 2, len(QUESTIONS)))]
     clear_state(turn.state, keep=turn.kept())
     return [_result(turn, data)]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.flows import consent
 from bot.flows.checks import check_contact, check_name, check_place
-from bot.flows.interest_prompts import HOURS, interest_title, miss, prompt
+from bot.flows.interest_prompts import HOURS, QUESTIONS, interest_title, miss, prompt
 from bot.flows.questions import yes_or_no
 from bot.flows.turn import Turn
 from bot.hubs.routing import route
@@ -19,7 +19,7 @@ from storage.models import utcnow
 from storage.state import clear_state, set_state
 
 FLOW = "interest"
-STEPS = ("interests", "name", "contact", "place", "hours", "drives", "summary", "consent")
+STEPS = (*QUESTIONS, "summary", "consent")
 APPLY_INTENT = re.compile(
     r"\b(i (want|would like|'d like) to apply|how (do|can) i apply|sign me up|"
     r"register (my )?interest|i'?m interested|i am interested|apply (for|now|today)|"

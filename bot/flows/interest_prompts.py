@@ -3,14 +3,18 @@ to an answer it cannot use."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answers.wording import apprenticeship_title
 from bot.flows import consent
+from bot.flows.questions import step_of
 from bot.flows.turn import Turn
 from bot.hubs.routing import route
 from bot.replies import Button, Reply
 from knowledge.base.entries import Knowledge
 from storage.state import set_state
 
+QUESTIONS = ("interests", "name", "contact", "place", "hours", "drives")  # then check, consent
 HOURS = {"full": "Full-time", "part": "Part-time", "flexible": "Flexible"}
 OPTIONAL = {"hours", "drives"}
 CHOICE_STEPS = {"hours", "drives", "summary", "consent"}  # steps answered by a button
@@ -33,7 +37,15 @@ def _interest_list(turn: Turn, interests: list[str]) -> str:
 
 
 def prompt(turn: Turn, step: str) -> Reply:
-    """What the form asks at `step`, with its buttons."""
+    """What the form asks at `step`, with its buttons, and how far through it the person is."""
+    asked = _prompt(turn, step)
+    if step not in QUESTIONS:
+        return asked
+    shown = f"{step_of(QUESTIONS.index(step) + 1, len(QUESTIONS))}: {asked.text}"
+    return replace(asked, text=shown)
+
+
+def _prompt(turn: Turn, step: str) -> Reply:
     data = turn.state.data
     back = Button("Back", "form:back")
     if step == "interests":

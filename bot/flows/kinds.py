@@ -30,4 +30,11 @@ def kind_reply(knowledge: Knowledge, kind: str) -> Reply | None:
             "and they'll contact you about jobs and training. It takes a minute.",
             (Button("Register interest", "interest"),),
         )
+    if kind == "after-applying":  # the engine answers a person from their own requests
+        return Reply(
+            "Once you've sent your details with your consent, a recruiter at your area's "
+            "recruitment hub contacts you, by the time we give you as you register. To see where "
+            "your request stands at any time, send /mystatus.",
+            (Button("Where my request stands", "status"), Button("Register interest", "interest")),
+        )
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.wording import apprenticeship_title
+from bot.flows.next_steps import next_step, where_it_stands
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from storage.enquiries import enquiries_of
@@ -15,14 +16,6 @@ from storage.questions import questions_of
 from storage.state import clear_state, set_state
 
 FLOW = "forget"
-STATUS_FOR_PEOPLE = {
-    "new": "with the hub, waiting for a recruiter",
-    "waiting": "waiting to be sent to the hub",
-    "claimed": "a recruiter is handling it",
-    "contacted": "a recruiter has contacted you",
-    "unsuitable": "closed by the hub",
-    "started": "you started work. Congratulations!",
-}
 
 
 def _when(moment: object) -> str:
@@ -46,7 +39,7 @@ async def my_data(turn: Turn) -> list[Reply]:
         contact = lead.phone or lead.email
         place = lead.postcode or lead.town
         history = await lead_events(session, lead_id=lead.id)
-        status = await lead_status(turn, lead)
+        status = where_it_stands(await shown_status(turn, lead))
         lines.append(
             f"• Details sent to {hub.name if hub else lead.hub_id} on {_when(lead.consent_at)} "
             f"(reference {lead.ref}, status: {status}): name {lead.name}, contact "
@@ -82,23 +75,28 @@ async def my_status(turn: Turn) -> list[Reply]:
     if not leads:
         return [
             Reply(
-                "You haven't asked a recruiter to contact you yet. Send /interest when you'd "
-                "like a recruitment hub to get in touch."
+                "You haven't asked a recruiter to contact you yet. When you'd like a "
+                "recruitment hub to get in touch, register your interest: it takes a minute.",
+                (Button("Register interest", "interest"),),
             )
         ]
     lines = []
     for lead in leads:
-        where = await lead_status(turn, lead)
-        name = _hub_name(turn, lead.hub_id)
-        lines.append(f"• {lead.ref} ({_when(lead.created_at)}), {name}: {where}.")
+        status = await shown_status(turn, lead)
+        hub = turn.knowledge.hubs.get(lead.hub_id)
+        name = hub.name if hub else lead.hub_id
+        lines.append(
+            f"• {lead.ref} ({_when(lead.created_at)}), {name}: {where_it_stands(status)}. "
+            f"{next_step(status, hub)}"
+        )
     return [Reply("Your requests:\n" + "\n".join(lines))]
 
 
-async def lead_status(turn: Turn, lead: Lead) -> str:
-    """Where a lead stands, in the words people read in both /mydata and /mystatus."""
+async def shown_status(turn: Turn, lead: Lead) -> str:
+    """The lead's status as the person sees it: a new lead not yet delivered is 'waiting'."""
     if lead.status == "new" and not await card_delivered(turn.session, lead_id=lead.id):
-        return STATUS_FOR_PEOPLE["waiting"]
-    return STATUS_FOR_PEOPLE.get(lead.status, lead.status)
+        return "waiting"
+    return lead.status
 
 
 def _hub_name(turn: Turn, hub_id: str) -> str:

@@ -16,13 +16,15 @@ class Question:
     text: str
     options: tuple[tuple[str, str, tuple[str, ...]], ...]
 
-    def reply(self, prefix: str, intro: str = "", **fill: str) -> Reply:
-        """The question (its {placeholders} filled) with a button for each option."""
+    def reply(self, prefix: str, intro: str = "", step: str = "", **fill: str) -> Reply:
+        """The question (its {placeholders} filled) with a button for each option; `step`
+        says how far through the person is ('Question 2 of 6')."""
         buttons = tuple(
             Button(label, f"{prefix}:{self.key}:{value}") for value, label, _ in self.options
         )
         text = self.text.format(**fill) if fill else self.text
-        return Reply(f"{intro}{text}", (*buttons, Button("Cancel", f"{prefix}:cancel")))
+        shown = f"{step}: {text}" if step else text
+        return Reply(f"{intro}{shown}", (*buttons, Button("Cancel", f"{prefix}:cancel")))
 
     def answer(self, prefix: str, button: str | None, text: str) -> str | None:
         """The chosen option's value, from its button or from words typed; None if unclear."""
@@ -59,3 +61,8 @@ def yes_or_no(text: str) -> str | None:
     if re.search(r"\b(i can|i do|i have|i drive)\b", plain):
         return "yes"
     return None
+
+
+def step_of(number: int, total: int) -> str:
+    """'Question 2 of 6': where a person is in a form or quiz."""
+    return f"Question {number} of {total}"

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.flows.next_steps import status_notice
 from bot.hubs.cards import CHANGES, STATUS_LABELS, lead_card
 from bot.hubs.export import leads_csv
 from bot.incoming import Incoming
@@ -105,6 +106,16 @@ async def _change(
         return [Reply(f"{lead.ref} belongs to {lead.owner}; only they can change it.")]
     await set_status(session, lead=lead, status=status, actor=actor.name, actor_id=actor.id)
     await enqueue(session, kind="card_update", hub_id=lead.hub_id, lead_id=lead.id, payload={})
+    await enqueue(  # the person hears what changed and what happens next
+        session,
+        kind="status_notice",
+        hub_id=lead.hub_id,
+        lead_id=lead.id,
+        payload={
+            "person_id": lead.person_id,
+            "text": status_notice(lead.ref, status, knowledge.hubs.get(lead.hub_id)),
+        },
+    )
     return [Reply(f"{lead.ref}: {CHANGES[status]} (by {actor.name}).")]
 
 

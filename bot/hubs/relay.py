@@ -198,8 +198,8 @@ class Relay:
         if kind == "alert":
             await self._alert(message.payload.get("text", ""))
             return "sent"
-        if kind == "enquiry_answer":
-            return await self._answer_person(message)
+        if kind in ("enquiry_answer", "status_notice"):
+            return await self._to_person(message)
         chat = self._chat(message.hub_id, chats)
         if chat is None:
             raise RetryLater(NO_CHAT_WAIT.total_seconds())
@@ -257,7 +257,7 @@ class Relay:
                 stored.card_chat_id, stored.card_message_id = chat, card_id
         return "sent"
 
-    async def _answer_person(self, message: OutboxMessage) -> str:
+    async def _to_person(self, message: OutboxMessage) -> str:
         async with self.database.transaction() as session:
             person = await session.get(Person, message.payload.get("person_id"))
         if person is None or not person.reachable or person.channel != "telegram":

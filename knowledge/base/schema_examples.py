@@ -42,7 +42,15 @@ class SafetyExamples(Strict):
 
 
 # What a message can be about besides an entry: kinds of question the learned layer tells apart.
-QUESTION_KINDS = ("route", "hub-search", "eligibility", "explore", "interest", "out-of-scope")
+QUESTION_KINDS = (
+    "route",
+    "hub-search",
+    "eligibility",
+    "explore",
+    "interest",
+    "after-applying",  # 'what happens now', once details were sent
+    "out-of-scope",
+)
 # The side of an entry a message asks about.
 Aspect = Literal[
     "about", "suits", "entry", "pay", "length", "next", "reg", "apps", "funding", "earning"

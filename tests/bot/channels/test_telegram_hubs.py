@@ -109,6 +109,9 @@ async def test_a_lead_reaches_the_group_is_claimed_once_and_tracked(application,
     await drain(relay)
     edits = fake_api.sent("editMessageText")
     assert edits and "Status: Contacted by Recruiter" in edits[-1]["text"]
+    told = [p["text"] for p in fake_api.sent() if "News about your request" in p["text"]]
+    assert len(told) == 1  # the person hears of the change, and what to do next
+    assert "a recruiter has contacted you" in told[0] and "If you missed them" in told[0]
     await deliver(application, message_update(120, PERSON, "/mystatus"))
     assert "a recruiter has contacted you" in fake_api.sent()[-1]["text"]
 

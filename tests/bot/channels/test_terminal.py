@@ -72,8 +72,12 @@ def test_the_terminal_chat_completes_the_form_and_the_lead_is_exported(tmp_path)
         env=env,
     )
     assert "Your reference is CP-" in chat_run.stdout, chat_run.stdout[-800:]
-    assert "only delivered to the hub when CarePath's Telegram bot" in chat_run.stdout
-    assert "on their way" not in chat_run.stdout
+    done = chat_run.stdout[chat_run.stdout.index("Your reference is CP-") - 200 :]
+    assert "saved for" in done and "as soon as CarePath next reaches them" in done
+    assert "on their way" not in done
+    for operators_word in ("outbox", "relay", "carepath run", "leads pending"):
+        assert operators_word not in done.casefold()  # the person's words, not the operator's
+    assert "/mystatus" in done
     export = subprocess.run(
         [sys.executable, "-m", "bot.cli", "leads", "export"],
         capture_output=True,

@@ -82,3 +82,13 @@ def test_the_picture_is_a_sensible_png_and_not_blank(knowledge, tmp_path):
         colours = image.convert("RGB").getcolors(maxcolors=100_000)
         assert colours is not None and len(colours) > 20  # text and boxes, not a blank page
     assert path.stat().st_size > 5_000
+
+
+async def test_the_quiz_and_the_check_say_how_far_through_they_are(engine):
+    person = Person(engine)
+    assert "Question 1 of 6: What draws you most?" in await person.says("/explore")
+    assert (await person.taps("Helping people day to day")).startswith("Question 2 of 6: ")
+    assert "Question 2 of 6: " in await person.says("purple")  # asked again, still 2 of 6
+    checking = Person(engine, ref="test:2")
+    assert "Question 1 of 4" in await checking.says("/eligible")
+    assert (await checking.says("17")).startswith("Question 2 of 4: ")

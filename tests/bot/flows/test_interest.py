@@ -244,3 +244,13 @@ async def test_a_postcode_or_a_number_is_not_taken_as_a_name(engine):
     assert "looks like a postcode" in await person.says("NG7 2RD")
     assert "doesn't look like a name" in await person.says("Sam 2")
     assert "number or email" in await person.says("Sam Jones")
+
+
+async def test_each_question_of_the_form_says_how_far_through_it_is(engine):
+    person = Person(engine)
+    said = [await person.says("/interest")]
+    for answer in ("care worker", "Sam Jones", "07911 123456", "NG7 2RD"):
+        said.append(await person.says(answer))
+    said.append(await person.taps("Part-time"))
+    for number, text in enumerate(said, start=1):
+        assert f"Question {number} of 6: " in text and text.count("Question") == 1, text

@@ -82,7 +82,7 @@ async def test_forget_after_delivery_queues_a_deletion_notice(engine_on_each_dat
 
 async def test_mystatus_with_no_leads_is_a_whole_sentence(engine):
     text = await Talker(engine).says("/mystatus")
-    assert "Send /interest when you'd like a recruitment hub to get in touch." in text
+    assert "When you'd like a recruitment hub to get in touch, register your interest" in text
 
 
 async def test_mydata_shows_every_question_it_counts(engine):
