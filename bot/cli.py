@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = commands.add_parser("chat", help="the terminal chat (the main job)")
     chat.add_argument("--kb", type=Path, dest="knowledge_dir", help="knowledge-base directory")
+    chat.add_argument(
+        "--new", action="store_true", help="start as a new person (someone else used this chat)"
+    )
 
     ask = commands.add_parser("ask", help="answer a question (or one per line from stdin)")
     ask.add_argument("question", nargs="?", help="omit to read questions from stdin")
@@ -157,7 +160,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "chat":
         from bot.commands.chat import run_chat
 
-        return run_chat(args.knowledge_dir)
+        return run_chat(args.knowledge_dir, new_person=args.new)
     if args.command == "ask":
         from bot.commands.ask import run_ask
 

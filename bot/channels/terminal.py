@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from typing import TextIO
 
@@ -27,10 +26,15 @@ def render(replies: list[Reply]) -> tuple[str, list[Button]]:
     return "\n".join(lines), buttons
 
 
-async def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+async def chat(
+    engine: Engine,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    *,
+    person_ref: str = "terminal:local",
+) -> int:
     """Talk until end of input or 'quit'; works at a terminal and with piped input."""
     interactive = stdin.isatty()
-    person_ref = f"terminal:{_user_name()}"
     text, buttons = render(await engine.handle(Incoming(person_ref, text="/start")))
     stdout.write(text + "\n")
     if interactive:
@@ -61,10 +65,3 @@ def _incoming(person_ref: str, line: str, buttons: list[Button]) -> Incoming:
     if line.isascii() and line.isdecimal() and len(line) <= 3 and 1 <= int(line) <= len(buttons):
         return Incoming(person_ref, button=buttons[int(line) - 1].payload)
     return Incoming(person_ref, text=line)
-
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "local"

@@ -30,6 +30,11 @@ async def my_data(turn: Turn) -> list[Reply]:
         f"• You first wrote to us on {_when(person.first_seen)} via {person.channel}"
         + (f" (from {person.source})." if person.source else "."),
     ]
+    if person.channel == "terminal":  # one computer may be shared
+        lines.append(
+            f"• This is the data of the person chatting here as '{person.channel_user_id}'. "
+            "If that isn't you, quit and start afresh with: carepath chat --new"
+        )
     interests = await interests_of(session, person_id=person.id)
     if interests:
         shown = ", ".join(_entry_title(turn, i.kind, i.entry_id) for i in interests)
@@ -63,7 +68,7 @@ async def my_data(turn: Turn) -> list[Reply]:
     if questions:
         lines.append(f"• {len(questions)} question(s) you asked, kept to improve our answers:")
         lines.extend(f"   – {q.text}" for q in questions)
-    if len(lines) == 2:
+    if len(lines) == 2 + (person.channel == "terminal"):
         lines.append("• Nothing else: no details, no interests, no questions.")
     lines.append("\nTo delete all of it, send /forget.")
     return [Reply("\n".join(lines), (Button("Delete my data", "forget:ask"),))]
