@@ -18,6 +18,7 @@ from bot.flows import (
     menu,
     pathway,
     privacy,
+    profile,
     recruiter,
 )
 from bot.flows.answer import Answerer
@@ -195,6 +196,7 @@ class Engine:
         job = follow_up.job_said(self.answerer.index, text)
         if job is not None:
             follow_up.remember_job(turn, job)
+        profile.remember_circumstances(turn, text)
         if any(ch.isalnum() for ch in text):
             guess = answered.match or answered.best_guess
             await log_question(

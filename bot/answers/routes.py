@@ -31,8 +31,11 @@ def route_text(knowledge: Knowledge, route: Route, sources: Sources) -> str:
     return compose(bullets(lines), f"In all: {describe_years(route.months)}{earning}.")
 
 
-def route_reply(knowledge: Knowledge, start: str, goal: str, routes: list[Route]) -> Reply:
-    """The quickest route between two roles and up to two alternatives."""
+def route_reply(
+    knowledge: Knowledge, start: str, goal: str, routes: list[Route], *, keep_earning: bool = False
+) -> Reply:
+    """The quickest route between two roles and up to two alternatives; for someone who must
+    keep earning, the quickest route that earns throughout comes first."""
     origin, target = knowledge.roles[start], knowledge.roles[goal]
     start_name, goal_name = in_sentence(origin.title), in_sentence(target.title)
     if not routes:
@@ -50,10 +53,17 @@ def route_reply(knowledge: Knowledge, start: str, goal: str, routes: list[Route]
             role_buttons(target, "entry"),
         )
     sources = Sources()
-    parts = [
-        f"From {start_name} to {goal_name}, the quickest route:",
-        route_text(knowledge, routes[0], sources),
-    ]
+    heading = f"From {start_name} to {goal_name}, the quickest route:"
+    if keep_earning:
+        earning = [route for route in routes if route.earning_throughout]
+        routes = [*earning, *(route for route in routes if not route.earning_throughout)]
+        heading = (
+            f"From {start_name} to {goal_name}, the quickest route that keeps you earning:"
+            if earning
+            else f"From {start_name} to {goal_name} (none of the routes I know keeps you "
+            "earning throughout; the quickest):"
+        )
+    parts = [heading, route_text(knowledge, routes[0], sources)]
     for number, route in enumerate(routes[1:], start=1):
         parts += [f"Another way ({number}):", route_text(knowledge, route, sources)]
     buttons = (

@@ -7,8 +7,9 @@ import re
 from bot.answers.entries import payload, role_reply
 from bot.answers.pictures import draw_route
 from bot.answers.routes import route_reply
-from bot.answers.wording import compose, short_label
+from bot.answers.wording import a_role, compose, short_label
 from bot.flows.follow_up import job_said, remember_job, subject
+from bot.flows.profile import keeps_earning, remember_circumstances
 from bot.flows.turn import Turn
 from bot.replies import Button, Reply
 from knowledge.guidance.paths import Graph, Route
@@ -34,30 +35,32 @@ def wants_plan(text: str) -> bool:
 
 
 def start(turn: Turn, graph: Graph) -> list[Reply]:
-    """Ask where the person is now; 'what's next for me' after they said their job (or read
-    about a role) goes straight to where that job can lead."""
-    known = _known_role(turn) if _NEXT_FOR_ME.search(turn.text) else None
-    if known is not None and graph.reachable_from(known):
-        return [
-            _goals(
-                turn,
-                graph,
-                known,
-                intro=role_reply(turn.knowledge, turn.knowledge.roles[known], "next"),
-            )
-        ]
+    """Ask where the person is now, unless they said it: 'what's next for me' after they said
+    their job (or read about a role) goes straight to where that job can lead, and /pathway
+    after 'I'm a senior carer' starts from that job (with a way to say it has changed)."""
+    said = turn.state.data.get("job")
+    if _NEXT_FOR_ME.search(turn.text):
+        known = _known_role(turn)
+        if known is not None and graph.reachable_from(known):
+            role = turn.knowledge.roles[known]
+            return [_goals(turn, graph, known, intro=role_reply(turn.knowledge, role, "next"))]
+    elif said in turn.knowledge.roles and graph.reachable_from(said):
+        return [_goals(turn, graph, said)]
+    return [_where_now(turn, graph)]
+
+
+def _where_now(turn: Turn, graph: Graph) -> Reply:
+    """Ask which job the person does now."""
     set_state(turn.state, flow=FLOW, step="current", data=turn.kept())
     starts = sorted(graph.starts, key=lambda role_id: turn.knowledge.roles[role_id].title)
     buttons = tuple(
         Button(short_label(turn.knowledge.roles[r].title), f"{FLOW}:from:{r}") for r in starts
     )
-    return [
-        Reply(
-            "Where are you now? Choose your job, or type it. (You can also ask me straight "
-            'out, for example "from care worker to nurse".)',
-            (*buttons, Button("Cancel", f"{FLOW}:cancel")),
-        )
-    ]
+    return Reply(
+        "Where are you now? Choose your job, or type it. (You can also ask me straight "
+        'out, for example "from care worker to nurse".)',
+        (*buttons, Button("Cancel", f"{FLOW}:cancel")),
+    )
 
 
 def handle(turn: Turn, graph: Graph) -> list[Reply]:
@@ -87,6 +90,9 @@ def handle(turn: Turn, graph: Graph) -> list[Reply]:
             ]
         return [_goals(turn, graph, role_id)]
     start_id = turn.state.data.get("from", "")
+    if button == f"{FLOW}:elsewhere":  # the job they said is not where they are now
+        return [_where_now(turn, graph)]
+    remember_circumstances(turn, text)
     job = job_said(turn.answerer.index, text) if not button else None
     if job is not None:  # "I'm a senior carer": plan from their own job instead
         remember_job(turn, job)
@@ -117,6 +123,10 @@ def _goals(turn: Turn, graph: Graph, role_id: str, intro: Reply | None = None) -
         Button(short_label(turn.knowledge.roles[r].title), f"{FLOW}:to:{r}") for r in reachable
     )
     question = "Where would you like to be? Choose one to see the route."
+    if intro is None and turn.state.data.get("job") == role_id:
+        title = turn.knowledge.roles[role_id].title
+        question = f"You said you work as {a_role(title)}. {question}"
+        buttons = (*buttons, Button("I do another job now", f"{FLOW}:elsewhere"))
     text = compose(intro.text, question) if intro else question
     return Reply(text, (*buttons, Button("Cancel", f"{FLOW}:cancel")))
 
@@ -132,7 +142,7 @@ def _known_role(turn: Turn) -> str | None:
 def planned(turn: Turn, graph: Graph, start_id: str, goal: str) -> Reply:
     """The route reply with its picture."""
     routes = graph.plan(start_id, goal)
-    reply = route_reply(turn.knowledge, start_id, goal, routes)
+    reply = route_reply(turn.knowledge, start_id, goal, routes, keep_earning=keeps_earning(turn))
     return with_picture(turn, reply, routes)
 
 

@@ -120,6 +120,8 @@ def _remembered(turn: Turn) -> list[str]:
         if value:
             kind, _, entry_id = str(value).rpartition(":")
             lines.append(f"• {what}: {_entry_title(turn, kind or 'role', entry_id)}.")
+    if turn.state.data.get("keep_earning"):
+        lines.append("• That you must keep earning while you train.")
     if asked := turn.state.data.get("asked"):
         lines.append(f"• A question you could pass to a person at a hub: {asked}")
     return lines

@@ -11,7 +11,7 @@ from bot.incoming import Incoming
 from knowledge.base.entries import Knowledge
 from storage.models import ConversationState, Person
 
-KEPT = ("last", "job")
+KEPT = ("last", "job", "keep_earning")
 
 
 @dataclass
@@ -32,6 +32,6 @@ class Turn:
         return (self.incoming.text or "").strip()
 
     def kept(self) -> dict[str, str]:
-        """What outlives any flow: the last role or apprenticeship looked at, and the job the
-        person said they do."""
+        """What outlives any flow: the last role or apprenticeship looked at, the job the
+        person said they do, and that they must keep earning."""
         return {key: self.state.data[key] for key in KEPT if self.state.data.get(key)}
