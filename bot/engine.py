@@ -240,7 +240,7 @@ class Engine:
                 if replies:
                     return replies
             if not rest or kind == "hub":
-                return await interest.start(turn, turn.state.data.get("last"))
+                return await interest.start(turn)  # the last topic is offered, not assumed
         if head in self._flows and rest == "start":
             return await self._flows[head].start(turn)
         if head == "forget" and rest == "ask":

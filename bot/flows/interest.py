@@ -26,6 +26,8 @@ APPLY_INTENT = re.compile(
     r"get in touch with a recruiter|contact a recruiter)\b",
     re.IGNORECASE,
 )
+JOB_AT = 0.05  # a job the reading finds this likely, in answer to 'what are you interested in'...
+JOB_LEAD = 2.0  # ...and this many times likelier than the next job, is the one meant
 CANCEL_WORDS = {"cancel", "/cancel", "stop", "quit form", "exit"}
 BACK_WORDS = {"back", "go back", "/back"}
 SKIP_WORDS = {"skip", "pass", "rather not say", "prefer not to say"}
@@ -152,12 +154,7 @@ async def _interests(turn: Turn, text: str, button: str) -> list[Reply]:
         return _go(turn, "name", data)
     if not text:
         return [prompt(turn, "interests")]
-    understanding = turn.answerer.index.understand(text)
-    found = [
-        f"{'role' if m.kind == 'roles' else 'app'}:{m.entry_id}"
-        for m in understanding.matches
-        if m.kind in ("roles", "apprenticeships") and m.score >= 60
-    ]
+    found = _jobs_named(turn, text)
     if not found:
         if text.casefold() in ("not sure", "anything", "any", "don't know", "dont know"):
             data["interests"] = []
@@ -169,6 +166,26 @@ async def _interests(turn: Turn, text: str, button: str) -> list[Reply]:
         )
     data["interests"] = found[:1]
     return _go(turn, "name", data)
+
+
+def _jobs_named(turn: Turn, text: str) -> list[str]:
+    """The jobs or apprenticeships an answer names: by name, else the job the learned reading
+    finds likeliest ('care work' is the care worker's job), when it stands out."""
+    understanding = turn.answerer.index.understand(text)
+    found = [
+        f"{'role' if m.kind == 'roles' else 'app'}:{m.entry_id}"
+        for m in understanding.matches
+        if m.kind in ("roles", "apprenticeships") and m.score >= 60
+    ]
+    reader = turn.answerer.reader
+    if found or reader is None:
+        return found
+    jobs = [c for c in reader.read(text).candidates if c.kind in ("roles", "apprenticeships")]
+    if not jobs or jobs[0].probability < JOB_AT:
+        return []
+    if len(jobs) > 1 and jobs[1].probability * JOB_LEAD > jobs[0].probability:
+        return []
+    return [f"{'role' if jobs[0].kind == 'roles' else 'app'}:{jobs[0].about}"]
 
 
 async def _name(turn: Turn, text: str, button: str) -> list[Reply]:

@@ -55,8 +55,15 @@ def _prompt(turn: Turn, step: str) -> Reply:
             if (last and interest_title(turn.knowledge, last))
             else []
         )
+        asked = "What are you interested in? Type a job (for example 'care worker') or choose one."
+        if options:
+            title = interest_title(turn.knowledge, last)
+            asked = (
+                f"What are you interested in? Is it {title}? Tap it to confirm, or type "
+                "another job (for example 'care worker')."
+            )
         return Reply(
-            "What are you interested in? Type a job (for example 'care worker') or choose one.",
+            asked,
             (
                 *options,
                 Button("Not sure yet", "form:interest:any"),

@@ -28,7 +28,7 @@ def conversations(graph: Graph) -> dict[str, Flow]:
         "form": Flow(
             interest.in_form,
             interest.wants_to_apply,
-            lambda turn: interest.start(turn, turn.state.data.get("last")),
+            interest.start,  # the last topic is offered, never assumed
             interest.handle,
         ),
         explore.FLOW: Flow(

@@ -87,10 +87,12 @@ async def test_starting_from_a_role_prefills_the_interest(engine):
     )
 
 
-async def test_apply_phrases_start_the_form_with_what_was_being_read(engine):
+async def test_apply_phrases_offer_what_was_being_read_and_never_assume_it(engine):
     person = Person(engine)
     await person.says("paramedic pay")
-    assert "What's your name?" in await person.says("I want to apply")
+    asked = await person.says("I want to apply")
+    assert "Is it Paramedic? Tap it to confirm" in asked and "What's your name?" not in asked
+    assert "What's your name?" in await person.taps("Paramedic")
     await person.says("Jo")
     await person.says("07911 123456")
     await person.says("SS1 1AA")
@@ -254,3 +256,14 @@ async def test_each_question_of_the_form_says_how_far_through_it_is(engine):
     said.append(await person.taps("Part-time"))
     for number, text in enumerate(said, start=1):
         assert f"Question {number} of 6: " in text and text.count("Question") == 1, text
+
+
+async def test_care_work_is_a_job_the_form_knows(engine):
+    person = Person(engine)
+    await person.says("/interest")
+    assert "What's your name?" in await person.says("care work")
+    for answer in ("Sam Jones", "07911 123456", "NG7 2RD"):
+        await person.says(answer)
+    await person.taps("Part-time")
+    await person.taps("Yes")
+    assert "Interested in: Care worker" in person.text
