@@ -19,6 +19,7 @@ INTENT = re.compile(
     r"explore careers|what (job|role|career) should i|help me choose a (job|career))\b",
     re.IGNORECASE,
 )
+AGES = {"16": "16 or 17", "18": "18 to 21", "22": "22 to 24", "25": "25 or over"}
 QUESTIONS = (
     Question(
         "draw",
@@ -63,6 +64,17 @@ QUESTIONS = (
         ),
     ),
     Question(
+        "age",
+        "How old are you? (Some ways in, such as the foundation apprenticeship, have an age "
+        "limit.)",
+        (
+            ("16", AGES["16"], ("16", "17")),
+            ("18", AGES["18"], ("18", "19", "20", "21")),
+            ("22", AGES["22"], ("22", "23", "24")),
+            ("25", AGES["25"], ("25", "over", "older")),
+        ),
+    ),
+    Question(
         "hours",
         "What hours would you like?",
         (
@@ -98,7 +110,7 @@ def start(turn: Turn) -> list[Reply]:
     return [
         QUESTIONS[0].reply(
             FLOW,
-            "Six quick questions and I'll suggest three jobs that could suit you.\n\n",
+            "Seven quick questions and I'll suggest three jobs that could suit you.\n\n",
             step_of(1, len(QUESTIONS)),
         )
     ]
@@ -132,16 +144,14 @@ def _result(turn: Turn, data: dict[str, str]) -> Reply:
         qualification=int(data["qualification"]),
         drives=data["drives"] == "yes",
         earn_while_learning=data["earn"] == "yes",
+        age=int(data["age"]),
     )
     fits = best_roles(turn.knowledge, answers)
-    parts = ["Three jobs that could suit you:"]
+    parts = ["Three jobs that could suit you (tap one for what it is and how to get in):"]
     buttons: list[Button] = []
     for number, fit in enumerate(fits, start=1):
         why = "; ".join(fit.reasons) or "it is a good way in"
-        parts.append(
-            f"{number}. {fit.role.title}: {fit.role.summary}\nWhy it fits: {why}.\n"
-            f"How to get in: {fit.role.entry}"
-        )
+        parts.append(f"{number}. {fit.role.title}. Why it fits: {why}.")
         buttons.append(
             Button(
                 short_label(f"Register interest: {fit.role.title}"), f"interest:role:{fit.role.id}"

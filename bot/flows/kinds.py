@@ -19,8 +19,9 @@ def kind_reply(knowledge: Knowledge, kind: str) -> Reply | None:
         )
     if kind == "explore":
         return Reply(
-            "Six quick questions (what draws you, experience, qualifications, driving, hours "
-            "and whether you need to earn while you train) and I'll suggest the three jobs that "
+            "Seven quick questions (what draws you, experience, qualifications, driving, age, "
+            "hours and whether you need to earn while you train) and I'll suggest the three jobs "
+            "that "
             "fit you best, with why and how to get in.",
             (Button("Which job suits me?", "explore:start"),),
         )

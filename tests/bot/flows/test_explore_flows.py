@@ -14,14 +14,15 @@ async def test_the_quiz_suggests_three_jobs_with_reasons(engine):
     await person.says("no, never")
     await person.taps("None or GCSEs")
     await person.taps("No")
+    await person.says("I'm 17")
     await person.taps("Either")
     result = await person.taps("Yes")
-    assert result.startswith("Three jobs that could suit you:")
+    assert result.startswith("Three jobs that could suit you")
     assert result.count("Why it fits:") == 3
     assert sum(label.startswith("Register interest") for label in person.labels) == 3
     again = Person(engine, ref="test:again")
     await again.says("/explore")
-    for label in ("Clinical work", "No, never", "None or GCSEs", "No", "Either", "Yes"):
+    for label in ("Clinical work", "No, never", "None or GCSEs", "No", "16 or 17", "Either", "Yes"):
         await again.taps(label)
     assert again.text == result  # the same answers, the same suggestions
 
@@ -86,9 +87,27 @@ def test_the_picture_is_a_sensible_png_and_not_blank(knowledge, tmp_path):
 
 async def test_the_quiz_and_the_check_say_how_far_through_they_are(engine):
     person = Person(engine)
-    assert "Question 1 of 6: What draws you most?" in await person.says("/explore")
-    assert (await person.taps("Helping people day to day")).startswith("Question 2 of 6: ")
-    assert "Question 2 of 6: " in await person.says("purple")  # asked again, still 2 of 6
+    assert "Question 1 of 7: What draws you most?" in await person.says("/explore")
+    assert (await person.taps("Helping people day to day")).startswith("Question 2 of 7: ")
+    assert "Question 2 of 7: " in await person.says("purple")  # asked again, still 2 of 7
     checking = Person(engine, ref="test:2")
     assert "Question 1 of 4" in await checking.says("/eligible")
     assert (await checking.says("17")).startswith("Question 2 of 4: ")
+
+
+async def test_the_quiz_asks_age_and_never_suggests_what_age_rules_out(engine):
+    answers = ("Helping people day to day", "No, never", "None or GCSEs", "No")
+    older, younger = Person(engine, ref="test:older"), Person(engine, ref="test:younger")
+    for person, age in ((older, "25 or over"), (younger, "16 or 17")):
+        await person.says("/explore")
+        for label in answers:
+            await person.taps(label)
+        assert "How old are you?" in person.text
+        await person.taps(age)
+        await person.taps("Either")
+        await person.taps("Yes")
+    assert "Foundation apprentice" not in older.text  # 16 to 21 (24 with an EHC plan)
+    assert "Foundation apprentice" in younger.text
+    for person in (older, younger):
+        assert "1. Care worker." in person.text  # drawn to helping, no experience, no car
+        assert len(person.text) < 900  # a phone screen, not three: the buttons say the rest

@@ -125,3 +125,11 @@ def test_level_7_funding_ends_at_22_but_an_employer_may_still_pay(knowledge):
     assert any("an employer must pay" in note for note in verdict.check)
     young = Person(age=20, in_country=True, full_time_education=False, english_maths=True)
     assert not verdict_for(knowledge, young, "doctor-degree-l7").check
+
+
+def test_age_rules_out_only_what_it_rules_out(knowledge):
+    helper = {"draw": "care", "experience": 0, "qualification": 0, "drives": False}
+    at_30 = titles(best_roles(knowledge, Answers(**helper, earn_while_learning=True, age=30)))
+    at_16 = titles(best_roles(knowledge, Answers(**helper, earn_while_learning=True, age=16)))
+    assert "Foundation apprentice" not in at_30 and "Foundation apprentice" in at_16
+    assert at_30[0] == at_16[0] == "Care worker"  # the first job most people start in
