@@ -217,6 +217,7 @@ async def test_the_quiz_and_the_eligibility_check_in_telegram(application, fake_
             "explore:experience:0",
             "explore:qualification:0",
             "explore:drives:yes",
+            "explore:age:16",
             "explore:hours:part",
             "explore:earn:yes",
         ),
@@ -224,7 +225,7 @@ async def test_the_quiz_and_the_eligibility_check_in_telegram(application, fake_
     ):
         await deliver(application, button_update(number, USER, data))
     result = fake_api.sent()[-1]
-    assert result["text"].startswith("Three jobs that could suit you:")
+    assert result["text"].startswith("Three jobs that could suit you")
     assert sum(label.startswith("Register interest") for label in keyboard_labels(result)) == 3
     await deliver(application, message_update(20, USER, "/eligible"))
     await deliver(application, message_update(21, USER, "16"))
