@@ -16,6 +16,7 @@ from knowledge.guidance.eligibility import Person, Verdict, verdicts
 from storage.state import clear_state, set_state
 
 FLOW = "eligible"
+NAMED_A_LEVEL = 3  # apprenticeships named on each level's line; the rest are counted
 INTENT = re.compile(
     r"\b(am i eligible|eligibility check|check (if|whether) i can (do|start|get) an? "
     r"apprenticeship|could i (do|start) an apprenticeship|/eligible)\b",
@@ -37,6 +38,15 @@ QUESTIONS = (
         "Do you already have English and maths at Level 2 (GCSE grade "
         "4/C or Functional Skills Level 2)?",
         (*YES_NO, ("unsure", "Not sure", ("not sure", "don't know", "unsure"))),
+    ),
+    Question(
+        "qualification",
+        "What is the highest qualification you have?",
+        (
+            ("none", "None or GCSEs", ("none", "gcse", "gcses", "nothing", "no")),
+            ("level3", "A levels or Level 3", ("a level", "a levels", "level 3", "btec")),
+            ("degree", "A degree", ("degree", "university", "graduate")),
+        ),
     ),
 )
 
@@ -103,6 +113,7 @@ def _result(turn: Turn, data: dict) -> Reply:
         in_country=data["country"] == "yes",
         full_time_education=data["education"] == "yes",
         english_maths={"yes": True, "no": False}.get(data["english_maths"]),
+        level3=data["qualification"] != "none",
     )
     results = [v for v in verdicts(turn.knowledge, person) if not v.too_old]
     now = [v for v in results if v.can_start_now]
@@ -149,12 +160,18 @@ def _about_the_one_looked_at(turn: Turn, results: list[Verdict]) -> str:
 
 
 def _by_level(results: list[Verdict]) -> str:
+    """One short line a level: a few names, and how many more (the buttons and 'about'
+    answers give the rest)."""
     levels: dict[int, list[str]] = defaultdict(list)
     for verdict in results:
         levels[verdict.apprenticeship.level].append(verdict.apprenticeship.title)
-    return bullets(
-        f"Level {level}: {', '.join(titles)}" for level, titles in sorted(levels.items())
-    )
+    return bullets(f"Level {level}: {_some(titles)}" for level, titles in sorted(levels.items()))
+
+
+def _some(titles: list[str]) -> str:
+    shown = ", ".join(titles[:NAMED_A_LEVEL])
+    more = len(titles) - NAMED_A_LEVEL
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def _steps_for_all(later: list[Verdict]) -> list[str]:

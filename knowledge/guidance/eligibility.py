@@ -18,6 +18,7 @@ class Person:
     in_country: bool
     full_time_education: bool
     english_maths: bool | None  # Level 2 already held; None when not sure
+    level3: bool | None = None  # A levels or another Level 3 qualification; None when not asked
 
 
 @dataclass
@@ -33,6 +34,9 @@ class Verdict:
     def can_start_now(self) -> bool:
         """True when nothing stands in the way (there may still be things to check)."""
         return not self.first and not self.too_old
+
+
+DEGREE_LEVEL = 6  # degree apprenticeships: Level 6 and 7
 
 
 def verdicts(knowledge: Knowledge, person: Person) -> list[Verdict]:
@@ -76,6 +80,12 @@ def verdicts(knowledge: Knowledge, person: Person) -> list[Verdict]:
             verdict.first.append(
                 "become registered in a health or care profession and gain experience (the "
                 f"{item.title} is for people already in such a job)"
+            )
+        if item.level >= DEGREE_LEVEL and person.level3 is False:
+            verdict.first.append(
+                "get a Level 3 qualification, such as A levels or a Level 3 apprenticeship "
+                "(employers and universities set the entry requirements for degree "
+                "apprenticeships, typically Level 3)"
             )
         if item.needs_english_maths and person.english_maths is False:
             verdict.first.append("get English and maths at Level 2")

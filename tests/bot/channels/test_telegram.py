@@ -230,7 +230,13 @@ async def test_the_quiz_and_the_eligibility_check_in_telegram(application, fake_
     await deliver(application, message_update(20, USER, "/eligible"))
     await deliver(application, message_update(21, USER, "16"))
     for number, data in enumerate(
-        ("eligible:country:yes", "eligible:education:yes", "eligible:english_maths:yes"), start=22
+        (
+            "eligible:country:yes",
+            "eligible:education:yes",
+            "eligible:english_maths:yes",
+            "eligible:qualification:none",
+        ),
+        start=22,
     ):
         await deliver(application, button_update(number, USER, data))
     assert "First, finish full-time education" in fake_api.sent()[-1]["text"]

@@ -41,7 +41,8 @@ async def test_the_eligibility_check(engine):
     await person.says("17")
     await person.taps("Yes")
     await person.taps("No")
-    result = await person.taps("Not sure")
+    await person.taps("Not sure")
+    result = await person.taps("None or GCSEs")
     assert "You could start these now:" in result
     assert "• Level 2: Adult Care Worker" in result
     assert result.index("Level 2:") < result.index("Level 3:") < result.index("Level 5:")
@@ -57,7 +58,8 @@ async def test_the_eligibility_check_names_what_was_read_and_lists_only_what_fit
     await person.says("30")
     await person.says("yes i do")
     await person.says("no")
-    result = await person.says("no")
+    await person.says("no")
+    result = await person.says("A levels")
     assert result.startswith("The Nursing Associate (NMC 2018) apprenticeship (Level 5, ST0827)")
     assert "first, get English and maths at Level 2" in result
     assert " it " not in result.split("\n")[0]
@@ -91,8 +93,8 @@ async def test_the_quiz_and_the_check_say_how_far_through_they_are(engine):
     assert (await person.taps("Helping people day to day")).startswith("Question 2 of 7: ")
     assert "Question 2 of 7: " in await person.says("purple")  # asked again, still 2 of 7
     checking = Person(engine, ref="test:2")
-    assert "Question 1 of 4" in await checking.says("/eligible")
-    assert (await checking.says("17")).startswith("Question 2 of 4: ")
+    assert "Question 1 of 5" in await checking.says("/eligible")
+    assert (await checking.says("17")).startswith("Question 2 of 5: ")
 
 
 async def test_the_quiz_asks_age_and_never_suggests_what_age_rules_out(engine):
@@ -111,3 +113,24 @@ async def test_the_quiz_asks_age_and_never_suggests_what_age_rules_out(engine):
     for person in (older, younger):
         assert "1. Care worker." in person.text  # drawn to helping, no experience, no car
         assert len(person.text) < 900  # a phone screen, not three: the buttons say the rest
+
+
+async def test_the_check_asks_for_level_3_and_lists_degree_apprenticeships_after_it(engine):
+    person = Person(engine)
+    await person.says("/eligible")
+    await person.says("19")
+    await person.taps("Yes")
+    await person.taps("No")
+    await person.taps("Yes")
+    assert "What is the highest qualification you have?" in person.text
+    result = await person.taps("None or GCSEs")
+    now = result.split("You could start these now:")[1].split("\n\n")[0]
+    assert "Level 2:" in now and "Level 6" not in now and "Level 7" not in now
+    assert "get a Level 3 qualification, such as A levels" in result
+    assert all(line.count(",") <= 3 for line in result.splitlines() if line.startswith("• Level"))
+    graduate = Person(engine, ref="test:graduate")
+    await graduate.says("/eligible")
+    await graduate.says("23")
+    for label in ("Yes", "No", "Yes", "A degree"):
+        await graduate.taps(label)
+    assert "Level 6:" in graduate.text.split("You could start these now:")[1].split("\n\n")[0]
