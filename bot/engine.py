@@ -213,6 +213,8 @@ class Engine:
         if answered.route_goal is not None:
             start_id, goal = answered.route_goal
             return [pathway.planned(turn, self.answerer.graph, start_id, goal)]
+        if start_id := self._from_their_job(turn, answered):  # 'I want to become a nurse'
+            return [pathway.planned(turn, self.answerer.graph, start_id, answered.match.id)]
         if answered.unanswered:
             # offered to a person if they choose "Ask a person"
             remember(turn.state, asked=text[:1000])
@@ -221,6 +223,16 @@ class Engine:
                 turn, f"{'role' if answered.match.kind == 'role' else 'app'}:{answered.match.id}"
             )
         return answered.replies
+
+    def _from_their_job(self, turn: Turn, answered: Answered) -> str | None:
+        """The job the person said they do, when they ask how to become another job that a
+        route leads to from it: the route from where they are answers them better."""
+        match, job = answered.match, turn.state.data.get("job")
+        if match is None or match.kind != "role" or match.aspect != "entry":
+            return None
+        if not job or job == match.id or not self.answerer.graph.plan(job, match.id):
+            return None
+        return job
 
     async def _button(self, turn: Turn, data: str) -> list[Reply]:
         head, _, rest = data.partition(":")

@@ -21,7 +21,7 @@ from storage.state import clear_state, set_state
 FLOW = "interest"
 STEPS = (*QUESTIONS, "summary", "consent")
 APPLY_INTENT = re.compile(
-    r"\b(i (want|would like|'d like) to apply|how (do|can) i apply|sign me up|"
+    r"\b(i( want| would like|'?d like) to apply|how (do|can) i apply|sign me up|"
     r"register (my )?interest|i'?m interested|i am interested|apply (for|now|today)|"
     r"get in touch with a recruiter|contact a recruiter)\b",
     re.IGNORECASE,
