@@ -34,7 +34,7 @@ async def handle(turn: Turn, text: str, opening: Callable[[str], list[Reply]]) -
             return [Reply("OK, I've stopped that. Ask me anything!")]
         return [Reply("There's nothing to cancel. Ask me anything!")]
     if command == "/interest":
-        return await interest.start(turn, turn.state.data.get("last"))
+        return await interest.start(turn)  # the last topic is offered, never assumed
     if command == "/mystatus":
         return await privacy.my_status(turn)
     if command == "/mydata":

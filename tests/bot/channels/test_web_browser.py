@@ -100,14 +100,21 @@ def test_a_person_asks_taps_and_registers_interest(page: Page, site: str, output
     ask(page, "how much do nursing associates earn")
     expect(page.locator("#conversation li.bot").last).to_contain_text("Band 3")
     ask(page, "<b>what does a porter do</b>")  # HTML is shown as typed, never rendered
-    expect(page.locator("#conversation li.you").last).to_have_text("<b>what does a porter do</b>")
+    said = page.locator("#conversation li.you").last
+    expect(said.locator("p")).to_have_text("<b>what does a porter do</b>")
+    expect(said.locator(".visually-hidden")).to_have_text("You said:")  # read out, not shown
+    expect(page.locator("#conversation li.bot .visually-hidden").last).to_have_text(
+        "CarePath said:"
+    )
     expect(page.locator("#conversation li.bot").last).to_contain_text("Hospital porter:")
     tap(page, "Pay")
     expect(page.locator("#conversation li.bot").last).to_contain_text("Band 2")
     source = page.locator("#conversation li.bot").last.locator("a").first
     expect(source).to_have_attribute("href", re.compile(r"^https://www\.healthcareers\.nhs\.uk/"))
     photograph(page, output_path, "chat")
-    ask(page, "/interest")  # about the job just read: the porter
+    ask(page, "/interest")  # the job just read, the porter, is offered, not assumed
+    expect(page.locator("#conversation li.bot").last).to_contain_text("Is it Hospital porter?")
+    tap(page, "Hospital porter")
     expect(page.locator("#conversation li.bot").last).to_contain_text("What's your name?")
     for typed in ["Sam Person", "07911 123456", "NG7 2RD"]:
         ask(page, typed)

@@ -26,14 +26,23 @@
     return p;
   }
 
+  // who said each message, for screen readers (the layout shows it to everyone else)
+  function speaker(name) {
+    const cue = document.createElement("span");
+    cue.className = "visually-hidden";
+    cue.textContent = name + " said:";
+    return cue;
+  }
+
   function show(reply) {
     const item = document.createElement("li");
     item.className = "bot";
-    item.append(textWithLinks(reply.text));
+    item.append(speaker("CarePath"), textWithLinks(reply.text));
     if (reply.image) {
       const img = document.createElement("img");
       img.src = reply.image;
-      img.alt = "Your route as a picture";
+      // the picture says the route: its heading and steps, as the text does
+      img.alt = "Route picture. " + reply.text.split("\n\n").slice(0, 2).join(" ");
       item.append(img);
     }
     if (reply.buttons.length) {
@@ -59,7 +68,7 @@
     const p = document.createElement("p");
     p.className = "text";
     p.textContent = text;
-    item.append(p);
+    item.append(speaker("You"), p);
     conversation.append(item);
   }
 
