@@ -18,6 +18,7 @@ COLOURS = {
     "unsuitable": "#768692",
 }
 WEEKS = 8
+TEXT = 14  # px: every label readable (11 px was too small)
 
 
 def weekly_counts(created: list[tuple[datetime, str]], today: datetime) -> list[Counter[str]]:
@@ -63,16 +64,17 @@ def chart_svg(weeks: list[Counter[str]], median_hours: float | None, first_week:
                 )
         total = sum(week.values())
         label = (first_week + timedelta(weeks=number)).strftime("%d %b")
-        parts.append(f'<text x="{x}" y="{bottom + 16}" font-size="11">{label}</text>')
-        parts.append(f'<text x="{x + 4}" y="{y - 4:.1f}" font-size="12">{total}</text>')
+        parts.append(f'<text x="{x}" y="{bottom + 20}" font-size="{TEXT}">{label}</text>')
+        parts.append(f'<text x="{x + 4}" y="{y - 4:.1f}" font-size="{TEXT}">{total}</text>')
     for number, status in enumerate(COLOURS):
-        x = left + number * 145
+        x = left + number * 150
         parts.append(
             f'<rect x="{x}" y="{height - 34}" width="12" height="12" fill="{COLOURS[status]}"/>'
         )
         name = escape(STATUS_LABELS[status])
-        parts.append(f'<text x="{x + 16}" y="{height - 24}" font-size="12">{name}</text>')
+        parts.append(f'<text x="{x + 16}" y="{height - 24}" font-size="{TEXT}">{name}</text>')
     median = "no claims yet" if median_hours is None else f"{median_hours:.1f} hours"
-    parts.append(f'<text x="{left}" y="20" font-size="14">Median time to claim: {median}</text>')
+    heading = f"Median time to claim: {median}"
+    parts.append(f'<text x="{left}" y="20" font-size="{TEXT + 2}">{heading}</text>')
     parts.append("</svg>")
     return "".join(parts)
