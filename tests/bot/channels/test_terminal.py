@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from bot.channels.terminal import chat
+from tests.bot.channels.cli_run import carepath
 
 
 async def test_piped_chat_answers_picks_numbered_options_and_ends_cleanly(engine):
@@ -54,23 +55,13 @@ def test_the_console_command_runs_the_chat_on_piped_input(tmp_path):
 
 
 def test_the_terminal_chat_completes_the_form_and_the_lead_is_exported(tmp_path):
-    env = {**os.environ, "CAREPATH_DATA_DIR": str(tmp_path)}
-    env.pop("CAREPATH_DATABASE_URL", None)
     typed = (
         "\n".join(
             ["/interest", "care worker", "Sam Jones", "07911 123456", "NG7 2RD", "1", "2", "1", "1"]
         )
         + "\n"
     )
-    chat_run = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat"],
-        input=typed,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-    )
+    chat_run = carepath(tmp_path, "chat", typed=typed)
     assert "Your reference is CP-" in chat_run.stdout, chat_run.stdout[-800:]
     done = chat_run.stdout[chat_run.stdout.index("Your reference is CP-") - 200 :]
     assert "saved for" in done and "as soon as CarePath next reaches them" in done
@@ -78,14 +69,7 @@ def test_the_terminal_chat_completes_the_form_and_the_lead_is_exported(tmp_path)
     for operators_word in ("outbox", "relay", "carepath run", "leads pending"):
         assert operators_word not in done.casefold()  # the person's words, not the operator's
     assert "/mystatus" in done
-    export = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "leads", "export"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-    )
+    export = carepath(tmp_path, "leads", "export")
     assert "Sam Jones" in export.stdout and "nottingham-hub" in export.stdout
 
 

@@ -1,12 +1,10 @@
 """One terminal, two people: `chat --new` starts someone new, who sees none of the first
 person's details, and /mydata says whose data it shows."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from bot.channels.terminal_person import FILE, terminal_person
+from tests.bot.channels.cli_run import carepath
 
 
 def test_a_new_person_is_remembered_until_the_next_new_one(tmp_path: Path) -> None:
@@ -24,17 +22,8 @@ def test_a_damaged_file_means_the_computer_accounts_person(tmp_path: Path) -> No
 
 
 def _chat(data: Path, typed: str, *flags: str) -> str:
-    env = {**os.environ, "CAREPATH_DATA_DIR": str(data)}
-    env.pop("CAREPATH_DATABASE_URL", None)
-    run = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", *flags],
-        input=typed,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        env=env,
-    )
+    run = carepath(data, "chat", *flags, typed=typed)
+    assert run.returncode == 0, run.stderr[-800:]
     return run.stdout
 
 
